@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.gateway;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.ingest;
+
+import org.jspecify.annotations.NullMarked;

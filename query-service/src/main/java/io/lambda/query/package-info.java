@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.query;
+
+import org.jspecify.annotations.NullMarked;

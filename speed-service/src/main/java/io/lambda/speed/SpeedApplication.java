@@ -1,0 +1,14 @@
+package io.lambda.speed;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan("io.lambda")
+public class SpeedApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SpeedApplication.class, args);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.speed;
+
+import org.jspecify.annotations.NullMarked;
