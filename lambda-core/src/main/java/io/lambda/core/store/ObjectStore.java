@@ -93,7 +93,15 @@ public final class ObjectStore implements AutoCloseable {
      * while the stream is consumed, so a listing of millions of keys never sits in memory at once.
      */
     public Stream<StoredObject> list(String prefix) {
-        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix))
+        return list(prefix, 1_000);
+    }
+
+    /** Like {@link #list(String)}, fetching at most {@code pageSize} keys per request. */
+    public Stream<StoredObject> list(String prefix, int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive: " + pageSize);
+        }
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).maxKeys(pageSize))
                 .contents()
                 .stream()
                 .map(o -> new StoredObject(o.key(), o.size(), o.lastModified()));
