@@ -1,6 +1,7 @@
 package io.lambda.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 
@@ -24,6 +25,7 @@ class LambdaStackIntegrationTests {
 
     @Test
     void shouldRunRedisAsChildProcessOfThisJvm(LambdaStack stack) {
+        assumeTrue(stack.infrastructure() instanceof EmbeddedInfrastructure, "only the embedded infrastructure forks redis-server");
         EmbeddedInfrastructure infrastructure = (EmbeddedInfrastructure) stack.infrastructure();
         long redisPid = infrastructure.redisProcess().pid();
 
