@@ -5,7 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan("io.lambda")
+@ConfigurationPropertiesScan
 public class GatewayApplication {
 
     public static void main(String[] args) {
