@@ -64,6 +64,9 @@ public enum Granularity {
      * {@code bucketStart(from)}; empty when {@code from} is not before {@code to}.
      */
     public List<Instant> bucketStarts(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
         List<Instant> starts = new ArrayList<>();
         for (Instant b = bucketStart(from); b.isBefore(to); b = b.plus(duration)) {
             starts.add(b);

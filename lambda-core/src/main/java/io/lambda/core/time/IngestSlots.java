@@ -84,6 +84,9 @@ public final class IngestSlots {
      * {@code slotStart(from)}; empty when {@code from} is not before {@code to}.
      */
     public List<Instant> slotsBetween(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            return List.of();
+        }
         List<Instant> starts = new ArrayList<>();
         for (Instant s = slotStart(from); s.isBefore(to); s = s.plus(length)) {
             starts.add(s);

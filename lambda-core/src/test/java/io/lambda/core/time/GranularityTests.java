@@ -54,6 +54,8 @@ class GranularityTests {
         assertThat(Granularity.HOUR.bucketStarts(from.plusSeconds(90), from.plusSeconds(3 * 3600)))
                 .containsExactly(from, from.plusSeconds(3600), from.plusSeconds(7200));
         assertThat(Granularity.HOUR.bucketStarts(from, from)).isEmpty();
+        assertThat(Granularity.HOUR.bucketStarts(from.plusSeconds(90), from.plusSeconds(90))).isEmpty();
+        assertThat(Granularity.DAY.bucketStarts(from.plusSeconds(90), from)).isEmpty();
     }
 
     @Test

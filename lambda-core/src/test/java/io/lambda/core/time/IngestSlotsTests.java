@@ -96,6 +96,8 @@ class IngestSlotsTests {
                 Instant.parse("2026-11-24T10:15:00Z"));
         assertThat(fiveMinutes.slotsBetween(Instant.parse("2026-11-24T10:20:00Z"), Instant.parse("2026-11-24T10:20:00Z")))
                 .isEmpty();
+        assertThat(fiveMinutes.slotsBetween(Instant.parse("2026-11-24T10:21:00Z"), Instant.parse("2026-11-24T10:21:00Z")))
+                .isEmpty();
     }
 
     @Test
