@@ -10,4 +10,12 @@ record MetricDraft(String name, @Nullable MetricKind kind, @Nullable String fiel
     static MetricDraft of(MetricSpec spec) {
         return new MetricDraft(spec.name(), spec.kind(), spec.field());
     }
+
+    /** The metric; only for drafts that passed validation. */
+    MetricSpec toSpec() {
+        if (kind == null) {
+            throw new IllegalStateException("metric '" + name + "' has no kind although it passed validation");
+        }
+        return new MetricSpec(name, kind, field);
+    }
 }

@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.lambda.core.metric.MetricKind;
 import io.lambda.core.metric.MetricSpec;
 import io.lambda.core.time.Granularity;
 import io.lambda.core.view.YamlNode.Mapping;
@@ -77,7 +75,7 @@ final class ViewYamlReader {
         Map<String, String> where = where();
         List<String> dimensions = dimensions();
         List<Granularity> granularities = granularities();
-        List<MetricDraft> metrics = metrics();
+        List<MetricDraft> metrics = MetricsYaml.read(label, fields.get("metrics"), errors);
         if (name != null) {
             ViewRules.checkName(label, name, errors);
         }
@@ -95,7 +93,7 @@ final class ViewYamlReader {
         }
         try {
             List<MetricSpec> specs = metrics.stream()
-                    .map(m -> new MetricSpec(m.name(), requireKind(m), m.field())).toList();
+                    .map(MetricDraft::toSpec).toList();
             return ViewDefinition.of(name, description, eventType, where, dimensions, granularities, specs);
         } catch (ViewDefinitionException e) {
             errors.addAll(e.errors());
@@ -203,70 +201,5 @@ final class ViewYamlReader {
             }
         }
         return granularities.size() == sequence.items().size() ? granularities : null;
-    }
-
-    private @Nullable List<MetricDraft> metrics() {
-        YamlNode node = fields.get("metrics");
-        if (node == null) {
-            errors.add(label + ": missing required field 'metrics'");
-            return null;
-        }
-        if (node instanceof Null) {
-            return List.of();
-        }
-        if (!(node instanceof Mapping mapping)) {
-            errors.add(label + ": metrics must be a map of name: kind or name: kind(field)");
-            return null;
-        }
-        List<MetricDraft> metrics = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        Set<String> reported = new HashSet<>();
-        for (Map.Entry<String, YamlNode> entry : mapping.entries()) {
-            String metric = entry.getKey();
-            if (!names.add(metric)) {
-                if (reported.add(metric)) {
-                    errors.add(label + ": metric '" + metric + "' is defined twice");
-                }
-            } else if (entry.getValue() instanceof Scalar scalar) {
-                metrics.add(parseMetric(metric, scalar.text()));
-            } else {
-                errors.add(label + ": metric '" + metric + "' must be a string like count or sum(field)");
-                metrics.add(new MetricDraft(metric, null, null));
-            }
-        }
-        return metrics;
-    }
-
-    /** Parses {@code kind} or {@code kind(field)}; reports a problem and returns a draft without kind if needed. */
-    private MetricDraft parseMetric(String metric, String text) {
-        String spec = text.strip();
-        int open = spec.indexOf('(');
-        String kindText = open < 0 ? spec : spec.substring(0, open).strip();
-        String field = null;
-        if (open >= 0) {
-            int close = spec.indexOf(')');
-            if (close != spec.length() - 1 || spec.indexOf('(', open + 1) >= 0 || kindText.isEmpty()) {
-                errors.add(label + ": metric '" + metric + "' has invalid spec '" + text
-                        + "' (expected kind or kind(field))");
-                return new MetricDraft(metric, null, null);
-            }
-            String inner = spec.substring(open + 1, close).strip();
-            field = inner.isEmpty() ? null : inner;
-        }
-        for (MetricKind kind : MetricKind.values()) {
-            if (kind.name().toLowerCase(Locale.ROOT).equals(kindText)) {
-                return new MetricDraft(metric, kind, field);
-            }
-        }
-        errors.add(label + ": metric '" + metric + "' has unknown kind '" + kindText + "'");
-        return new MetricDraft(metric, null, null);
-    }
-
-    private static MetricKind requireKind(MetricDraft draft) {
-        MetricKind kind = draft.kind();
-        if (kind == null) {
-            throw new IllegalStateException("metric '" + draft.name() + "' has no kind although it passed validation");
-        }
-        return kind;
     }
 }
