@@ -1,0 +1,150 @@
+package io.lambda.core.serving;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import io.lambda.core.serving.ServingKey.BatchIndex;
+import io.lambda.core.serving.ServingKey.BatchRows;
+import io.lambda.core.serving.ServingKey.Pointer;
+import io.lambda.core.serving.ServingKey.Runs;
+import io.lambda.core.serving.ServingKey.SpeedFrom;
+import io.lambda.core.serving.ServingKey.SpeedIndex;
+import io.lambda.core.serving.ServingKey.SpeedOffset;
+import io.lambda.core.serving.ServingKey.SpeedPartial;
+import io.lambda.core.serving.ServingKey.SpeedPartitions;
+import io.lambda.core.time.Granularity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The serving-store key layout (the one place it is defined; {@code lambda-core/KEYS.md} explains the
+ * reasons and gives examples). {@code <p>} is the global prefix, e.g. {@code lambda:}.
+ *
+ * <pre>
+ * &lt;p&gt;ptr:{&lt;view&gt;:&lt;version&gt;}                          string  BatchPointer (one SET publishes a run)
+ * &lt;p&gt;runs:{&lt;view&gt;:&lt;version&gt;}                         zset    runId, score boundary epoch seconds
+ * &lt;p&gt;bi:{&lt;view&gt;:&lt;version&gt;}:&lt;runId&gt;                   zset    ChunkRef of the run's row hashes
+ * &lt;p&gt;b:&lt;view&gt;:&lt;version&gt;:&lt;runId&gt;:&lt;gran&gt;:&lt;rollup&gt;:&lt;chunk&gt;   hash  GroupField -&gt; aggregate (no hash tag)
+ * &lt;p&gt;sp:{&lt;view&gt;:&lt;version&gt;}                           set     partitions with speed partials
+ * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:&lt;gran&gt;:&lt;rollup&gt;:&lt;slotChunk&gt;  hash  PartialField -&gt; aggregate, ~offset
+ * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:offset          string  flushed position of the partition
+ * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:idx             zset    ChunkRef of the partition's partial hashes
+ * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:from            string  first complete slot (epoch seconds)
+ * </pre>
+ *
+ * <p>Redis Cluster: the keys one speed flush writes atomically share the hash tag
+ * {@code {view:version:partition}}; the per-view-version metadata shares {@code {view:version}}; batch rows
+ * carry no tag and spread over the cluster (they are never written atomically together).
+ */
+public final class ServingKeys {
+
+    /** Prefixes may hold {@code :} but never braces, which would move the hash tag into the prefix. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{0,64}");
+
+    private final String prefix;
+
+    /**
+     * @param prefix the global key prefix, e.g. {@code lambda:}; tests use a unique one each
+     */
+    public ServingKeys(String prefix) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("key prefix '" + prefix + "' must match " + PREFIX);
+        }
+        this.prefix = prefix;
+    }
+
+    /** The global prefix. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** The key text. */
+    public String key(ServingKey key) {
+        String tag = "{" + key.view() + ":" + key.version() + "}";
+        if (key instanceof Pointer) {
+            return prefix + "ptr:" + tag;
+        } else if (key instanceof Runs) {
+            return prefix + "runs:" + tag;
+        } else if (key instanceof BatchIndex k) {
+            return prefix + "bi:" + tag + ":" + k.runId();
+        } else if (key instanceof BatchRows k) {
+            return prefix + "b:" + k.view() + ":" + k.version() + ":" + k.runId() + ":" + k.chunk().encode();
+        } else if (key instanceof SpeedPartitions) {
+            return prefix + "sp:" + tag;
+        } else if (key instanceof SpeedPartial k) {
+            return speedTag(k.view(), k.version(), k.partition()) + ":" + k.chunk().encode();
+        } else if (key instanceof SpeedOffset k) {
+            return speedTag(k.view(), k.version(), k.partition()) + ":offset";
+        } else if (key instanceof SpeedIndex k) {
+            return speedTag(k.view(), k.version(), k.partition()) + ":idx";
+        } else if (key instanceof SpeedFrom k) {
+            return speedTag(k.view(), k.version(), k.partition()) + ":from";
+        }
+        throw new IllegalStateException("unhandled key type " + key.getClass());
+    }
+
+    /**
+     * Parses a key written by {@link #key}.
+     *
+     * @throws IllegalArgumentException when it is not a key of this layout and prefix
+     */
+    public ServingKey parse(String key) {
+        if (!key.startsWith(prefix)) {
+            throw invalid(key, "does not start with prefix '" + prefix + "'");
+        }
+        try {
+            ServingKey parsed = ServingKeyParser.parse(key.substring(prefix.length()));
+            if (parsed != null && key(parsed).equals(key)) {
+                return parsed;
+            }
+        } catch (IllegalArgumentException e) {
+            throw invalid(key, e.getMessage());
+        }
+        throw invalid(key, "does not follow the layout");
+    }
+
+    /** The pointer key of a view version. */
+    public String pointer(String view, String version) {
+        return key(new Pointer(view, version));
+    }
+
+    /** A batch row hash. */
+    public String batchRows(String view, String version, String runId, Granularity granularity, Rollup rollup,
+            Instant chunkStart) {
+        return key(new BatchRows(view, version, runId, new ChunkRef(granularity, rollup, chunkStart)));
+    }
+
+    /** A speed partial hash. */
+    public String speedPartial(String view, String version, int partition, Granularity granularity, Rollup rollup,
+            Instant slotChunkStart) {
+        return key(new SpeedPartial(view, version, partition, new ChunkRef(granularity, rollup, slotChunkStart)));
+    }
+
+    /** The flushed-position key of a partition. */
+    public String speedOffset(String view, String version, int partition) {
+        return key(new SpeedOffset(view, version, partition));
+    }
+
+    /**
+     * The Redis Cluster hash tag of a key: the text between the first {@code {} and the next {@code }}
+     * when non-empty, else null (the whole key is hashed). Two keys can be written atomically on a cluster
+     * only when their tags are equal and non-null (or the keys are equal).
+     */
+    public static @Nullable String hashTag(String key) {
+        int open = key.indexOf('{');
+        if (open < 0) {
+            return null;
+        }
+        int close = key.indexOf('}', open + 1);
+        return close <= open + 1 ? null : key.substring(open + 1, close);
+    }
+
+    private String speedTag(String view, String version, int partition) {
+        return prefix + "s:{" + view + ":" + version + ":" + partition + "}";
+    }
+
+    private static IllegalArgumentException invalid(String key, String reason) {
+        return new IllegalArgumentException("not a serving key: '" + key + "' " + reason);
+    }
+}
