@@ -176,32 +176,31 @@ public final class MonoidLaws<T, I> {
 
     /** One dynamic test per applicable law. */
     public Stream<DynamicTest> dynamicTests() {
-        List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("empty is an identity on both sides", this::checkIdentity));
-        tests.add(DynamicTest.dynamicTest("combine is associative", this::checkAssociativity));
-        if (commutative) {
-            tests.add(DynamicTest.dynamicTest("combine is commutative", this::checkCommutativity));
-        }
-        tests.add(DynamicTest.dynamicTest("merging parts equals aggregating the whole", this::checkMergeOfParts));
-        tests.add(DynamicTest.dynamicTest("combine leaves its arguments unchanged", this::checkCombineLeavesArgumentsUnchanged));
-        if (serialize != null) {
-            tests.add(DynamicTest.dynamicTest("serialization round trip keeps the state", this::checkSerializationRoundTrip));
-        }
-        tests.add(DynamicTest.dynamicTest("add is accurate", this::checkAddAccuracy));
-        return tests.stream();
+        return laws().stream().map(law -> DynamicTest.dynamicTest(law.name(), law.check()::run));
     }
 
-    /** Every law that applies. */
+    /** Every law that applies, in order; stops at the first failure. */
     public void checkAll() {
-        dynamicTests().forEach(test -> {
-            try {
-                test.getExecutable().execute();
-            } catch (Error | RuntimeException e) {
-                throw e;
-            } catch (Throwable t) {
-                throw new AssertionError(test.getDisplayName(), t);
-            }
-        });
+        laws().forEach(law -> law.check().run());
+    }
+
+    private record Law(String name, Runnable check) {
+    }
+
+    private List<Law> laws() {
+        List<Law> laws = new ArrayList<>();
+        laws.add(new Law("empty is an identity on both sides", this::checkIdentity));
+        laws.add(new Law("combine is associative", this::checkAssociativity));
+        if (commutative) {
+            laws.add(new Law("combine is commutative", this::checkCommutativity));
+        }
+        laws.add(new Law("merging parts equals aggregating the whole", this::checkMergeOfParts));
+        laws.add(new Law("combine leaves its arguments unchanged", this::checkCombineLeavesArgumentsUnchanged));
+        if (serialize != null) {
+            laws.add(new Law("serialization round trip keeps the state", this::checkSerializationRoundTrip));
+        }
+        laws.add(new Law("add is accurate", this::checkAddAccuracy));
+        return laws;
     }
 
     /** Folding inputs gives a state that the accuracy check (if any) accepts; equivalence is reflexive. */

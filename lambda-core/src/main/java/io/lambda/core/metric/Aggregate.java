@@ -9,7 +9,8 @@ import java.util.Arrays;
  *
  * <p>Mutable on purpose, like the states inside it: {@link AggregateMonoid#add} updates an aggregate
  * in place. Whoever holds an aggregate owns it; {@link AggregateMonoid#combine} never changes its
- * arguments. There is no value equality; compare serialized bytes or results.
+ * arguments. Not thread-safe, not even for concurrent reads. There is no value equality; compare
+ * serialized bytes or results.
  */
 public final class Aggregate {
 

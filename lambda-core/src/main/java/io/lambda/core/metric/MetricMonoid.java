@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * when it can (no allocation on the hot path) and returns it: the caller owns that accumulator, must
  * keep using the returned reference and must not share the state while adding to it. {@link #combine}
  * never modifies its arguments and returns a state that shares nothing mutable with them. States are
- * not thread-safe; monoid instances are immutable and thread-safe.
+ * not thread-safe, not even for concurrent reads: {@link #result} may reorganize a sketch without
+ * changing its value (KLL sorts its buffer). Monoid instances are immutable and thread-safe.
  *
  * <p><b>Values.</b> Numeric kinds (sum, min, max, avg, quantiles) take {@code Long}, {@code Integer},
  * {@code Short}, {@code Byte}, {@code Double} or any other {@code Number}; a missing value (null),
