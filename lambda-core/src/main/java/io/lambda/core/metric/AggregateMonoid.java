@@ -110,7 +110,9 @@ public final class AggregateMonoid implements Monoid<Aggregate> {
     /** The compact, versioned bytes of {@code aggregate} (format in the class comment). */
     public byte[] serialize(Aggregate aggregate) {
         checkShape(aggregate);
-        StateWriter writer = new StateWriter(16 + 16 * monoids.length).writeByte(TAG).writeUnsignedVarLong(monoids.length);
+        StateWriter writer = new StateWriter(16 + 16 * monoids.length)
+                .writeByte(TAG)
+                .writeUnsignedVarLong(monoids.length);
         for (int i = 0; i < monoids.length; i++) {
             byte[] state = monoids[i].serialize(aggregate.state(i));
             writer.writeUnsignedVarLong(state.length).writeBytes(state);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -98,7 +99,8 @@ class AggregateMonoidTests {
 
         Aggregate copy = monoid.deserialize(monoid.serialize(aggregate));
 
-        assertThat(monoid.results(copy, ResultOptions.DEFAULTS)).isEqualTo(monoid.results(aggregate, ResultOptions.DEFAULTS));
+        assertThat(monoid.results(copy, ResultOptions.DEFAULTS))
+                .isEqualTo(monoid.results(aggregate, ResultOptions.DEFAULTS));
         assertThat(monoid.serialize(copy)).isEqualTo(monoid.serialize(aggregate));
     }
 
@@ -139,13 +141,15 @@ class AggregateMonoidTests {
                 users.add(String.valueOf(user));
             }
         }
-        List<Long> numbers = durations.stream().filter(RandomInputs::isNumeric).map(v -> ((Number) v).longValue()).toList();
+        LongSummaryStatistics numbers = durations.stream().filter(RandomInputs::isNumeric)
+                .mapToLong(value -> ((Number) value).longValue()).summaryStatistics();
+        boolean none = numbers.getCount() == 0;
         Map<String, @Nullable Object> expected = new HashMap<>();
         expected.put("views", (long) events.size());
-        expected.put("time", numbers.stream().mapToLong(Long::longValue).sum());
-        expected.put("fastest", numbers.stream().mapToLong(Long::longValue).min().stream().mapToObj(v -> (double) v).findFirst().orElse(null));
-        expected.put("slowest", numbers.stream().mapToLong(Long::longValue).max().stream().mapToObj(v -> (double) v).findFirst().orElse(null));
-        expected.put("mean", numbers.isEmpty() ? null : numbers.stream().mapToLong(Long::longValue).sum() / (double) numbers.size());
+        expected.put("time", numbers.getSum());
+        expected.put("fastest", none ? null : (double) numbers.getMin());
+        expected.put("slowest", none ? null : (double) numbers.getMax());
+        expected.put("mean", none ? null : numbers.getSum() / (double) numbers.getCount());
         assertThat(exactResults(aggregate)).as(context).isEqualTo(expected);
 
         double visitors = (Double) monoid.result(aggregate, "visitors", ResultOptions.DEFAULTS);
