@@ -135,7 +135,7 @@ class ViewDefinitionTests {
     void shouldReportEveryBrokenRuleAtOnceWhenConstructedInCode() {
         assertThatExceptionOfType(ViewDefinitionException.class)
                 .isThrownBy(() -> ViewDefinition.of("Page", "", "page view", Map.of("bad key", "x"),
-                        List.of("a", "b", "c", "d", "a"), List.of(), List.of(new MetricSpec("total", MetricKind.SUM, null))))
+                        List.of("a", "b", "c", "d", "a"), List.of(), List.of(new MetricSpec("total", MetricKind.SUM, "bad field"))))
                 .satisfies(e -> assertThat(e.errors()).containsExactly(
                         "view 'Page': name must match [a-z][a-z0-9_-]{0,63}",
                         "view 'Page': event-type 'page view' must match [a-z][a-z0-9_.-]{0,63}",
@@ -143,7 +143,7 @@ class ViewDefinitionTests {
                         "view 'Page': dimensions has 5 entries, at most 4 allowed",
                         "view 'Page': dimension 'a' is listed twice",
                         "view 'Page': granularities must not be empty",
-                        "view 'Page': metric 'total' of kind sum needs a field: sum(<attribute>)"));
+                        "view 'Page': metric 'total' field 'bad field' must match [A-Za-z_][A-Za-z0-9_.-]{0,63}"));
     }
 
     @Test
