@@ -1,0 +1,30 @@
+package io.lambda.bench;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Entry point of every benchmark: {@code java -jar lambda-bench-*-exec.jar <name> [args]}.
+ * Benchmarks print their figures beside a baseline measured in the same run; nothing asserts them.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
+        // each benchmark registers itself here: benchmarks.put("core", CoreBenchmark::run);
+        if (args.length == 0 || !benchmarks.containsKey(args[0])) {
+            throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
+        }
+        benchmarks.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+    }
+
+    /** One runnable benchmark. */
+    @FunctionalInterface
+    interface Benchmark {
+        void run(String[] args) throws Exception;
+    }
+}

@@ -1,0 +1,5 @@
+/** Benchmarks: figures beside same-run baselines, printed, never asserted. */
+@NullMarked
+package io.lambda.bench;
+
+import org.jspecify.annotations.NullMarked;
