@@ -51,6 +51,10 @@ public record Event(String id, String type, Instant timestamp, Map<String, Objec
     }
 
     private static Map<String, Object> copyAttributes(Map<String, Object> attributes) {
+        if (attributes instanceof FrozenAttributes) { // immutable already: check the types, skip the copy
+            attributes.forEach(Event::requireSupported);
+            return attributes;
+        }
         Map<String, Object> widened = null;
         for (Map.Entry<String, Object> entry : attributes.entrySet()) {
             Object value = Objects.requireNonNull(entry.getValue(), () -> "attribute '" + entry.getKey() + "'");
@@ -65,6 +69,12 @@ public record Event(String id, String type, Instant timestamp, Map<String, Objec
         return Map.copyOf(widened == null ? attributes : widened);
     }
 
+    private static void requireSupported(String key, Object value) {
+        if (!(value instanceof String || value instanceof Long || value instanceof Double || value instanceof Boolean)) {
+            throw unsupported(key, value);
+        }
+    }
+
     private static Object normalise(String key, Object value) {
         if (value instanceof String || value instanceof Long || value instanceof Double || value instanceof Boolean) {
             return value;
@@ -75,7 +85,11 @@ public record Event(String id, String type, Instant timestamp, Map<String, Objec
         if (value instanceof Float f) {
             return f.doubleValue();
         }
-        throw new IllegalArgumentException("attribute '" + key + "' has unsupported type "
+        throw unsupported(key, value);
+    }
+
+    private static IllegalArgumentException unsupported(String key, Object value) {
+        return new IllegalArgumentException("attribute '" + key + "' has unsupported type "
                 + value.getClass().getName() + ": use String, Long, Double or Boolean");
     }
 }

@@ -69,7 +69,7 @@ final class EventObjectReader {
     }
 
     private Map<String, Object> attributes() {
-        Map<String, Object> attributes = new LinkedHashMap<>();
+        Map<String, Object> attributes = new LinkedHashMap<>(16);
         String key;
         while ((key = parser.nextName()) != null) {
             Object value = value(parser.nextToken());
@@ -77,7 +77,7 @@ final class EventObjectReader {
                 note(EventMessages.duplicateAttribute(key));
             }
         }
-        return attributes;
+        return new FrozenAttributes(attributes);
     }
 
     /** The current value in {@link RawEvent}'s representation; skips the content of arrays and objects. */

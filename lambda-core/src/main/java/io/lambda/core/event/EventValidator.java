@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ public final class EventValidator {
     public Admission validate(int index, RawEvent raw, Instant now) {
         String id = raw.id() instanceof String s && EventSyntax.isValidId(s) ? s : null;
         String problem = raw.readProblem();
-        if (problem == null) {
+        if (problem == null && id == null) {
             problem = idProblem(raw.id());
         }
         if (problem == null) {
@@ -67,14 +68,12 @@ public final class EventValidator {
                 Objects.requireNonNull(timestamp), attributes(raw.attributes()), null));
     }
 
-    private static @Nullable String idProblem(@Nullable Object id) {
+    /** Why {@code id}, known to be no valid id, is not. */
+    private static String idProblem(@Nullable Object id) {
         if (isAbsent(id)) {
             return EventMessages.ID_REQUIRED;
         }
-        if (!(id instanceof String s)) {
-            return EventMessages.ID_NOT_STRING;
-        }
-        return EventSyntax.isValidId(s) ? null : EventMessages.ID_FORMAT;
+        return id instanceof String ? EventMessages.ID_FORMAT : EventMessages.ID_NOT_STRING;
     }
 
     private static @Nullable String typeProblem(@Nullable Object type) {
@@ -118,15 +117,24 @@ public final class EventValidator {
         if (map.size() > MAX_ATTRIBUTES) {
             return EventMessages.TOO_MANY_ATTRIBUTES;
         }
-        for (Map.Entry<?, ?> entry : map.entrySet()) {
-            String key = (String) entry.getKey();
-            String problem = EventSyntax.isValidAttributeKey(key) ? attributeValueProblem(key, entry.getValue())
-                    : EventMessages.attributeKeyInvalid(key);
-            if (problem != null) {
-                return problem;
+        FirstProblem first = new FirstProblem();
+        map.forEach(first); // forEach: no entry objects allocated for the iteration
+        return first.problem;
+    }
+
+    /** Collects the first attribute problem in iteration order (document order, for the reader's maps). */
+    private static final class FirstProblem implements BiConsumer<Object, Object> {
+
+        private @Nullable String problem;
+
+        @Override
+        public void accept(Object key, @Nullable Object value) {
+            if (problem == null) {
+                String name = (String) key;
+                problem = EventSyntax.isValidAttributeKey(name) ? attributeValueProblem(name, value)
+                        : EventMessages.attributeKeyInvalid(name);
             }
         }
-        return null;
     }
 
     private static @Nullable String attributeValueProblem(String key, @Nullable Object value) {

@@ -29,8 +29,8 @@ public record RawEvent(@Nullable Object id, @Nullable Object type, @Nullable Obj
     }
 
     public RawEvent {
-        if (attributes instanceof Map<?, ?> map) {
-            // a read-only view, not a copy: the reader builds the map for this event and never touches it again
+        if (attributes instanceof Map<?, ?> map && !(attributes instanceof FrozenAttributes)) {
+            // a read-only view, not a copy: a raw event lives only from reading to validation
             attributes = Collections.unmodifiableMap(map);
         }
     }
