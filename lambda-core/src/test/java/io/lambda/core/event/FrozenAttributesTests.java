@@ -1,0 +1,61 @@
+package io.lambda.core.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The attribute maps the reader hands to {@link Event} without a copy must behave like any immutable map. */
+class FrozenAttributesTests {
+
+    private static final Instant T = Instant.parse("2026-11-24T10:14:30.123Z");
+
+    @Test
+    void shouldRefuseEveryModification() {
+        Map<String, Object> attributes = readAttributes();
+
+        assertThatThrownBy(() -> attributes.put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> attributes.remove("url")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(attributes::clear).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> attributes.entrySet().iterator().next().setValue("x"))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> attributes.keySet().remove("url")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> attributes.values().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThat(attributes).containsExactlyInAnyOrderEntriesOf(Map.of("url", "/pricing", "n", 1L));
+    }
+
+    @Test
+    void shouldEqualAndHashLikeOtherMapsWithTheSameEntries() {
+        Map<String, Object> attributes = readAttributes();
+        Map<String, Object> same = Map.of("url", "/pricing", "n", 1L);
+
+        assertThat(attributes).isEqualTo(same);
+        assertThat(same).isEqualTo(attributes);
+        assertThat(attributes.hashCode()).isEqualTo(same.hashCode());
+        assertThat(attributes.get("n")).isEqualTo(1L);
+        assertThat(attributes.containsKey("url")).isTrue();
+        assertThat(attributes.containsValue("/pricing")).isTrue();
+    }
+
+    @Test
+    void shouldStillBeTypeCheckedByEvent() {
+        Map<String, Object> owned = new LinkedHashMap<>();
+        owned.put("big", BigInteger.TEN);
+
+        assertThatThrownBy(() -> Event.of("e1", "t", T, new FrozenAttributes(owned)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("attribute 'big' has unsupported type java.math.BigInteger: use String, Long, Double or Boolean");
+    }
+
+    private static Map<String, Object> readAttributes() {
+        ReadResult result = new EventReader().readJson(EventReaderTests.bytes("""
+                {"id": "e1", "type": "t", "timestamp": 1795515270123, "attributes": {"url": "/pricing", "n": 1}}
+                """), EventReaderTests.NOW);
+        return result.accepted().get(0).attributes();
+    }
+}
