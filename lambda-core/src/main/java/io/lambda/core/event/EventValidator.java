@@ -1,6 +1,7 @@
 package io.lambda.core.event;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -98,10 +99,13 @@ public final class EventValidator {
     }
 
     private @Nullable String windowProblem(Instant timestamp, Instant now) {
-        if (timestamp.isAfter(now.plus(rules.maxFuture()))) {
+        // the offset of two instants always fits a Duration; now.plus(maxAge) could overflow for huge rules
+        Duration offset = Duration.ofSeconds(timestamp.getEpochSecond() - now.getEpochSecond(),
+                timestamp.getNano() - now.getNano());
+        if (offset.compareTo(rules.maxFuture()) > 0) {
             return futureMessage;
         }
-        if (timestamp.isBefore(now.minus(rules.maxAge()))) {
+        if (offset.negated().compareTo(rules.maxAge()) > 0) {
             return ageMessage;
         }
         return null;
