@@ -99,16 +99,27 @@ public final class EventValidator {
     }
 
     private @Nullable String windowProblem(Instant timestamp, Instant now) {
-        // the offset of two instants always fits a Duration; now.plus(maxAge) could overflow for huge rules
-        Duration offset = Duration.ofSeconds(timestamp.getEpochSecond() - now.getEpochSecond(),
-                timestamp.getNano() - now.getNano());
-        if (offset.compareTo(rules.maxFuture()) > 0) {
+        if (exceeds(timestamp, now, rules.maxFuture())) {
             return futureMessage;
         }
-        if (offset.negated().compareTo(rules.maxAge()) > 0) {
+        if (exceeds(now, timestamp, rules.maxAge())) {
             return ageMessage;
         }
         return null;
+    }
+
+    /**
+     * Whether {@code later - earlier > limit}. In plain arithmetic: {@code now.plus(maxAge)} could overflow for huge
+     * rules, and {@code Duration.negated()} computes with BigDecimal.
+     */
+    private static boolean exceeds(Instant later, Instant earlier, Duration limit) {
+        long seconds = later.getEpochSecond() - earlier.getEpochSecond(); // fits: instants span less than 2^56 s
+        int nanos = later.getNano() - earlier.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds > limit.getSeconds() || (seconds == limit.getSeconds() && nanos > limit.getNano());
     }
 
     private static @Nullable String attributesProblem(@Nullable Object attributes) {
