@@ -117,20 +117,20 @@ public final class EventMessages {
 
     /** {@code 5 minutes}, {@code 1 day}, {@code 90 seconds}: the largest whole unit. */
     static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 86_400_000L == 0 && millis != 0) {
-            return plural(millis / 86_400_000L, "day");
+        if (duration.getNano() != 0) {
+            return plural(duration.toMillis(), "millisecond");
         }
-        if (millis % 3_600_000L == 0 && millis != 0) {
-            return plural(millis / 3_600_000L, "hour");
+        long seconds = duration.getSeconds();
+        if (seconds != 0 && seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
         }
-        if (millis % 60_000L == 0 && millis != 0) {
-            return plural(millis / 60_000L, "minute");
+        if (seconds != 0 && seconds % 3_600 == 0) {
+            return plural(seconds / 3_600, "hour");
         }
-        if (millis % 1_000L == 0) {
-            return plural(millis / 1_000L, "second");
+        if (seconds != 0 && seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
         }
-        return plural(millis, "millisecond");
+        return plural(seconds, "second");
     }
 
     private static String plural(long amount, String unit) {

@@ -1,6 +1,7 @@
 package io.lambda.core.event;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -98,13 +99,27 @@ public final class EventValidator {
     }
 
     private @Nullable String windowProblem(Instant timestamp, Instant now) {
-        if (timestamp.isAfter(now.plus(rules.maxFuture()))) {
+        if (exceeds(timestamp, now, rules.maxFuture())) {
             return futureMessage;
         }
-        if (timestamp.isBefore(now.minus(rules.maxAge()))) {
+        if (exceeds(now, timestamp, rules.maxAge())) {
             return ageMessage;
         }
         return null;
+    }
+
+    /**
+     * Whether {@code later - earlier > limit}. In plain arithmetic: {@code now.plus(maxAge)} could overflow for huge
+     * rules, and {@code Duration.negated()} computes with BigDecimal.
+     */
+    private static boolean exceeds(Instant later, Instant earlier, Duration limit) {
+        long seconds = later.getEpochSecond() - earlier.getEpochSecond(); // fits: instants span less than 2^56 s
+        int nanos = later.getNano() - earlier.getNano();
+        if (nanos < 0) {
+            seconds--;
+            nanos += 1_000_000_000;
+        }
+        return seconds > limit.getSeconds() || (seconds == limit.getSeconds() && nanos > limit.getNano());
     }
 
     private static @Nullable String attributesProblem(@Nullable Object attributes) {

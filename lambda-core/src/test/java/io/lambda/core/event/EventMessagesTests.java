@@ -20,7 +20,8 @@ class EventMessagesTests {
             "PT90S, 90 seconds",
             "PT1S, 1 second",
             "PT1.5S, 1500 milliseconds",
-            "PT0S, 0 seconds"})
+            "PT0S, 0 seconds",
+            "PT2562047788015215H30M7S, 9223372036854775807 seconds"})
     void shouldDescribeDurationsInTheirLargestWholeUnit(String duration, String described) {
         assertThat(EventMessages.describe(Duration.parse(duration))).isEqualTo(described);
     }

@@ -181,6 +181,21 @@ class EventReaderTests {
                 Map.of("url", "/pricing", "userId", "u-42", "country", "DE", "durationMs", 5400L)));
     }
 
+    @Test
+    void shouldSkipAUtf8ByteOrderMarkInJsonAndNdjson() {
+        byte[] json = "[{\"id\": \"e1\", \"type\": \"click\", \"timestamp\": 1795515270123}]".getBytes(UTF_8);
+        byte[] body = new byte[json.length + 3];
+        body[0] = (byte) 0xEF;
+        body[1] = (byte) 0xBB;
+        body[2] = (byte) 0xBF;
+        System.arraycopy(json, 0, body, 3, json.length);
+
+        assertThat(reader.readJson(new ByteArrayInputStream(body), NOW).accepted())
+                .containsExactly(Event.of("e1", "click", T, Map.of()));
+        assertThat(reader.readNdjson(new ByteArrayInputStream(body), NOW).rejected()).containsExactly(
+                new Admission.Rejected(0, null, "event must be a JSON object"));
+    }
+
     private static org.assertj.core.groups.Tuple tuple(int index) {
         return org.assertj.core.groups.Tuple.tuple(index, "event must be a JSON object");
     }

@@ -180,6 +180,24 @@ class EventValidatorTests {
     }
 
     @Test
+    void shouldHandleWindowsAsWideAsADurationAllows() {
+        EventValidator lenient = new EventValidator(new EventRules(Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.ofSeconds(Long.MAX_VALUE)));
+
+        assertThat(lenient.validate(0, RawEvent.of("e1", "t", "0001-01-01T00:00:00Z", null), NOW))
+                .isInstanceOf(Admission.Accepted.class);
+        assertThat(lenient.validate(0, RawEvent.of("e1", "t", Long.MAX_VALUE, null), NOW))
+                .isInstanceOf(Admission.Accepted.class);
+    }
+
+    @Test
+    void shouldRejectTimestampsFarOutsideTheWindowWithoutOverflow() {
+        assertRejected(RawEvent.of("e1", "pageview", Long.MAX_VALUE, null), "e1",
+                "timestamp is more than 5 minutes in the future");
+        assertRejected(RawEvent.of("e1", "pageview", Long.MIN_VALUE, null), "e1", "timestamp is older than 365 days");
+    }
+
+    @Test
     void shouldAcceptSixtyFourAttributesAndRejectSixtyFive() {
         assertAccepted(RawEvent.of("e1", "pageview", TS, attributes(64)));
         assertRejected(RawEvent.of("e1", "pageview", TS, attributes(65)), "e1", "attributes has more than 64 entries");

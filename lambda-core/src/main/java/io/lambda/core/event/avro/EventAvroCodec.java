@@ -62,11 +62,11 @@ public final class EventAvroCodec {
     private static final class Encoding {
 
         private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-        private BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, null);
+        private final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, null);
 
+        /** The encoder is empty after each flush, so it is reused as it is. */
         byte[] encode(Event event) throws IOException {
             buffer.reset();
-            encoder = EncoderFactory.get().binaryEncoder(buffer, encoder);
             EventBinary.write(event, encoder);
             encoder.flush();
             return buffer.toByteArray();
