@@ -1,5 +1,7 @@
 package io.lambda.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +16,8 @@ import java.util.function.LongSupplier;
  * volatile sink, which keeps the JIT from dropping the work (the role of JMH's {@code Blackhole}).
  */
 final class Throughput {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** Written once per timed slice; read by nobody, which the JIT cannot know. */
     private static volatile long sink;
@@ -61,6 +65,13 @@ final class Throughput {
             return Arrays.stream(values).max().orElse(Double.NaN);
         }
 
+        double median() {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        }
+
         /** The same rounds through {@code f}, e.g. units per second to nanoseconds per unit. */
         Sample map(DoubleUnaryOperator f) {
             return new Sample(name, Arrays.stream(values).map(f).toArray());
@@ -77,36 +88,53 @@ final class Throughput {
     }
 
     /**
+     * The figures of one workload.
+     *
+     * @param wall units per wall-clock second, per round
+     * @param cpu units per second of the measuring thread's CPU time, per round: less sensitive to other processes
+     *     competing for the cores, blind to work on other threads (GC, JIT)
+     */
+    record Measured(Sample wall, Sample cpu) {
+    }
+
+    /**
      * Warms each workload up for {@code warmup} (in slices, round robin), then runs {@code rounds} rounds in which
      * each workload runs for {@code roundTime}.
      *
-     * @return units per second of each workload, one value per round, in {@code workloads} order
+     * @return the rates of each workload, in {@code workloads} order
      */
-    static List<Sample> measure(List<Workload> workloads, Duration warmup, int rounds, Duration roundTime) {
+    static List<Measured> measure(List<Workload> workloads, Duration warmup, int rounds, Duration roundTime) {
         long slice = Math.min(warmup.toNanos(), Duration.ofMillis(250).toNanos());
+        double[] ignored = new double[2];
         for (long warmed = 0; warmed < warmup.toNanos(); warmed += slice) {
             for (Workload workload : workloads) {
-                run(workload, slice);
+                run(workload, slice, ignored);
             }
         }
-        double[][] rates = new double[workloads.size()][rounds];
+        double[][] wall = new double[workloads.size()][rounds];
+        double[][] cpu = new double[workloads.size()][rounds];
+        double[] rates = new double[2];
         for (int round = 0; round < rounds; round++) {
             for (int w = 0; w < workloads.size(); w++) {
-                rates[w][round] = run(workloads.get(w), roundTime.toNanos());
+                run(workloads.get(w), roundTime.toNanos(), rates);
+                wall[w][round] = rates[0];
+                cpu[w][round] = rates[1];
             }
         }
-        List<Sample> samples = new ArrayList<>();
+        List<Measured> measured = new ArrayList<>();
         for (int w = 0; w < workloads.size(); w++) {
-            samples.add(new Sample(workloads.get(w).name(), rates[w]));
+            String name = workloads.get(w).name();
+            measured.add(new Measured(new Sample(name, wall[w]), new Sample(name, cpu[w])));
         }
-        return samples;
+        return measured;
     }
 
-    /** Calls the workload for at least {@code nanos} (whole calls only); units per second. */
-    private static double run(Workload workload, long nanos) {
+    /** Calls the workload for at least {@code nanos} (whole calls only); stores units per wall and CPU second. */
+    private static void run(Workload workload, long nanos, double[] rates) {
         LongSupplier call = workload.call();
         long consumed = 0;
         long calls = 0;
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long deadline = start + nanos;
         long now;
@@ -114,7 +142,10 @@ final class Throughput {
             consumed += call.getAsLong();
             calls++;
         } while ((now = System.nanoTime()) < deadline);
+        long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpuStart;
         sink = consumed;
-        return calls * (double) workload.unitsPerCall() * 1e9 / (now - start);
+        double units = calls * (double) workload.unitsPerCall();
+        rates[0] = units * 1e9 / (now - start);
+        rates[1] = units * 1e9 / Math.max(1, cpuNanos);
     }
 }
