@@ -1,15 +1,12 @@
 package io.lambda.core.event.avro;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.avro.io.EncoderFactory;
 
 import io.lambda.core.event.Event;
 
@@ -17,11 +14,12 @@ import io.lambda.core.event.Event;
  * Avro binary encoding of one {@link Event} with {@link EventSchema}: the Kafka record value of {@code lambda.events}.
  * The bytes are plain Avro binary (no header, no schema id), readable by any Avro library given the schema.
  *
- * <p>Thread-safe: each thread reuses its own encoder, output buffer and decoder (held in thread-locals).
+ * <p>Thread-safe: each thread reuses its own encoder (with its output buffer) and decoder, held in thread-locals.
  */
 public final class EventAvroCodec {
 
-    private static final ThreadLocal<Encoding> ENCODING = ThreadLocal.withInitial(Encoding::new);
+    private static final ThreadLocal<ArrayBinaryEncoder> ENCODER =
+            ThreadLocal.withInitial(ArrayBinaryEncoder::new);
     private static final ThreadLocal<BinaryDecoder[]> DECODER = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
 
     /** The schema the bytes are written with. */
@@ -30,9 +28,11 @@ public final class EventAvroCodec {
     }
 
     public byte[] encode(Event event) {
-        Encoding encoding = ENCODING.get();
+        ArrayBinaryEncoder encoder = ENCODER.get();
+        encoder.reset();
         try {
-            return encoding.encode(event);
+            EventBinary.write(event, encoder);
+            return encoder.toByteArray();
         } catch (IOException e) { // writes to memory only
             throw new UncheckedIOException(e);
         }
@@ -55,21 +55,6 @@ public final class EventAvroCodec {
             return event;
         } catch (IOException e) {
             throw new AvroRuntimeException("not an Avro-encoded event: " + e.getMessage(), e);
-        }
-    }
-
-    /** One thread's reusable output buffer and encoder. */
-    private static final class Encoding {
-
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-        private final BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(buffer, null);
-
-        /** The encoder is empty after each flush, so it is reused as it is. */
-        byte[] encode(Event event) throws IOException {
-            buffer.reset();
-            EventBinary.write(event, encoder);
-            encoder.flush();
-            return buffer.toByteArray();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -95,6 +96,19 @@ class EventAvroCodecTests {
     }
 
     @Test
+    void shouldWriteTheSameBytesAsAvrosGenericWriterForNonAsciiTextAndEventsLargerThanTheBuffer() throws IOException {
+        Map<String, Object> attributes = new HashMap<>();
+        for (int i = 0; i < 64; i++) {
+            attributes.put("k" + i, i % 2 == 0 ? "ä€😀-".repeat(200) : "x".repeat(1024));
+        }
+        Event large = Event.of("e1", "pageview", T, attributes);
+        Event small = Event.of("é", "pageview", T, Map.of("city", "Zürich", "n", -1L));
+
+        assertThat(codec.encode(large)).isEqualTo(genericBytes(large));
+        assertThat(codec.encode(small)).isEqualTo(genericBytes(small)); // after the large one: buffer reuse
+    }
+
+    @Test
     void shouldBeReadableByAvrosGenericReader() throws IOException {
         Event event = Event.of("e1", "pageview", T, Map.of("url", "/", "n", 7L));
 
@@ -158,6 +172,20 @@ class EventAvroCodecTests {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static byte[] genericBytes(Event event) throws IOException {
+        GenericRecord record = new GenericData.Record(EventSchema.get());
+        record.put("id", event.id());
+        record.put("type", event.type());
+        record.put("timestamp", event.timestamp().toEpochMilli());
+        record.put("attributes", event.attributes()); // same map instance: same iteration order
+        record.put("ingestTime", null);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(EventSchema.get()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     static Stream<Event> events() {
