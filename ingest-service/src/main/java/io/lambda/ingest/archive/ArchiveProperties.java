@@ -24,6 +24,8 @@ import io.lambda.core.store.ArchivePaths;
  *                          read by every Avro library without native code
  * @param watermarkInterval how often the watermark is computed and published
  * @param restartBackoff    wait before a failed archiver (object store or Kafka down) starts again
+ * @param putThreads        files stored at once: files of several partitions often roll together (slot end, age),
+ *                          and a put's latency, not the bandwidth, is what limits a real S3
  */
 @ConfigurationProperties("lambda.archive")
 public record ArchiveProperties(
@@ -35,7 +37,8 @@ public record ArchiveProperties(
         @DefaultValue(ArchivePaths.DEFAULT_PREFIX) String prefix,
         @DefaultValue("1") int deflateLevel,
         @DefaultValue("1s") Duration watermarkInterval,
-        @DefaultValue("5s") Duration restartBackoff) {
+        @DefaultValue("5s") Duration restartBackoff,
+        @DefaultValue("4") int putThreads) {
 
     public ArchiveProperties {
         Objects.requireNonNull(groupId, "groupId");
@@ -52,6 +55,9 @@ public record ArchiveProperties(
         if (restartBackoff.isNegative()) {
             throw new IllegalArgumentException("lambda.archive.restart-backoff must not be negative, got " + restartBackoff);
         }
+        if (putThreads < 1) {
+            throw new IllegalArgumentException("lambda.archive.put-threads must be at least 1, got " + putThreads);
+        }
         if (deflateLevel < 0 || deflateLevel > 9) {
             throw new IllegalArgumentException("lambda.archive.deflate-level must be 0 to 9, got " + deflateLevel);
         }
@@ -60,19 +66,19 @@ public record ArchiveProperties(
     /** The defaults, archiving enabled. */
     public static ArchiveProperties defaults() {
         return new ArchiveProperties(true, "lambda-archiver", DataSize.ofMegabytes(64), Duration.ofSeconds(60),
-                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(5), 4);
     }
 
     /** These settings with other file limits. */
     public ArchiveProperties withFileLimits(DataSize bytes, Duration age) {
         return new ArchiveProperties(enabled, groupId, bytes, age, pollTimeout, prefix, deflateLevel, watermarkInterval,
-                restartBackoff);
+                restartBackoff, putThreads);
     }
 
     /** These settings with another consumer group. */
     public ArchiveProperties withGroupId(String otherGroupId) {
         return new ArchiveProperties(enabled, otherGroupId, maxFileBytes, maxFileAge, pollTimeout, prefix, deflateLevel,
-                watermarkInterval, restartBackoff);
+                watermarkInterval, restartBackoff, putThreads);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -38,7 +38,7 @@ public final class Archiver implements Runnable {
     private final Consumer<String, byte[]> consumer;
     private final DeadLetters deadLetters;
     private final ArchiverSettings settings;
-    private final MasterDataset dataset;
+    private final ArchiveUploader uploader;
     private final ArchiveWatermarkStore watermarks;
     private final ArchiveMetrics metrics;
     private final ArchiveCommitHook hook;
@@ -53,7 +53,7 @@ public final class Archiver implements Runnable {
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.settings = settings;
-        this.dataset = dataset;
+        this.uploader = new ArchiveUploader(dataset, metrics, settings.properties().putThreads());
         this.watermarks = watermarks;
         this.metrics = metrics;
         this.hook = hook;
@@ -104,6 +104,7 @@ public final class Archiver implements Runnable {
             }
             consumer.close(CLIENT_TIMEOUT);
             deadLetters.close();
+            uploader.close();
         }
     }
 
@@ -141,18 +142,14 @@ public final class Archiver implements Runnable {
         if (value == null) {
             throw new IllegalArgumentException("record has no value");
         }
-        return codec.encode(codec.decode(value).withIngestTime(ingestTime));
+        return codec.withIngestTime(value, ingestTime);
     }
 
     private void store(List<SealedFile> sealed) {
         if (sealed.isEmpty()) {
             return;
         }
-        for (SealedFile file : sealed) {
-            dataset.put(file.file(), file.container());
-            metrics.stored(file);
-            log.debug("Stored {} records={} bytes={}", file.file(), file.records(), file.container().length);
-        }
+        uploader.store(sealed);
         hook.beforeCommit(sealed.stream().map(SealedFile::file).toList());
     }
 

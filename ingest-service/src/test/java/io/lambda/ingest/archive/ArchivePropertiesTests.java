@@ -20,19 +20,20 @@ class ArchivePropertiesTests {
 
         assertThat(properties.enabled()).isFalse();
         assertThat(properties).isEqualTo(new ArchiveProperties(false, "lambda-archiver", DataSize.ofMegabytes(64),
-                Duration.ofSeconds(60), Duration.ofMillis(500), "events/v1/", 1, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+                Duration.ofSeconds(60), Duration.ofMillis(500), "events/v1/", 1, Duration.ofSeconds(1), Duration.ofSeconds(5), 4));
     }
 
     @Test
     void shouldBindTheArchiveSettings() {
         ArchiveProperties properties = bind(Map.of("lambda.archive.enabled", "true", "lambda.archive.group-id", "arch",
-                "lambda.archive.max-file-bytes", "8MB", "lambda.archive.max-file-age", "15s", "lambda.archive.deflate-level", "0"));
+                "lambda.archive.max-file-bytes", "8MB", "lambda.archive.max-file-age", "15s", "lambda.archive.deflate-level", "0", "lambda.archive.put-threads", "8"));
 
         assertThat(properties.enabled()).isTrue();
         assertThat(properties.groupId()).isEqualTo("arch");
         assertThat(properties.maxFileBytes()).isEqualTo(DataSize.ofMegabytes(8));
         assertThat(properties.maxFileAge()).isEqualTo(Duration.ofSeconds(15));
         assertThat(properties.deflateLevel()).isZero();
+        assertThat(properties.putThreads()).isEqualTo(8);
     }
 
     @Test
