@@ -68,9 +68,4 @@ public final class ArchiveMetrics {
     void watermark(Optional<Instant> watermark) {
         watermarkMillis = watermark.map(w -> (double) w.toEpochMilli()).orElse(Double.NaN);
     }
-
-    /** Events stored so far. */
-    public double storedRecords() {
-        return records.count();
-    }
 }

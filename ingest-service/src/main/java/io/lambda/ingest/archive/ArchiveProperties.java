@@ -24,8 +24,9 @@ import io.lambda.core.store.ArchivePaths;
  *                          read by every Avro library without native code
  * @param watermarkInterval how often the watermark is computed and published
  * @param restartBackoff    wait before a failed archiver (object store or Kafka down) starts again
- * @param putThreads        files stored at once: files of several partitions often roll together (slot end, age),
- *                          and a put's latency, not the bandwidth, is what limits a real S3
+ * @param putThreads        partitions whose files are stored at once (a partition's own files go one after another):
+ *                          files of several partitions often roll together (slot end, age), and a put's latency,
+ *                          not the bandwidth, is what limits a real S3
  */
 @ConfigurationProperties("lambda.archive")
 public record ArchiveProperties(

@@ -1,33 +1,40 @@
 package io.lambda.ingest.archive;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.lambda.core.store.MasterDataset;
+import io.lambda.core.store.ArchiveFile;
 
 /**
- * Stores sealed files in the master dataset, several at once, and returns only when every one of them is durable:
- * the caller commits their offsets next. If any put fails, the others are still awaited and the first failure is
- * thrown, so nothing of this batch gets committed.
+ * Stores sealed files in the master dataset and returns only when every one of them is durable: the caller commits
+ * their offsets next. Partitions are stored in parallel; the files of one partition one after another in offset
+ * order, stopping at the first failure. So the stored but uncommitted files of a partition always follow its
+ * committed position without a hole, which is what crash recovery relies on. On a failure the other partitions are
+ * still awaited and the first failure is thrown, so nothing of this batch gets committed.
  */
 final class ArchiveUploader implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ArchiveUploader.class);
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private final MasterDataset dataset;
+    private final BiConsumer<ArchiveFile, byte[]> store;
     private final ArchiveMetrics metrics;
     private final ExecutorService puts;
 
-    ArchiveUploader(MasterDataset dataset, ArchiveMetrics metrics, int threads) {
-        this.dataset = dataset;
+    /** Puts with {@code store} (e.g. {@code MasterDataset::put}), {@code threads} partitions at a time. */
+    ArchiveUploader(BiConsumer<ArchiveFile, byte[]> store, ArchiveMetrics metrics, int threads) {
+        this.store = store;
         this.metrics = metrics;
         this.puts = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "archive-put-" + THREADS.incrementAndGet());
@@ -37,12 +44,14 @@ final class ArchiveUploader implements AutoCloseable {
     }
 
     void store(List<SealedFile> sealed) {
-        if (sealed.size() == 1) {
-            put(sealed.get(0));
+        Map<Integer, List<SealedFile>> byPartition = sealed.stream().collect(
+                Collectors.groupingBy(file -> file.file().partition(), LinkedHashMap::new, Collectors.toList()));
+        if (byPartition.size() == 1) {
+            byPartition.values().forEach(this::putInOrder);
             return;
         }
-        CompletableFuture<?>[] stores = sealed.stream()
-                .map(file -> CompletableFuture.runAsync(() -> put(file), puts))
+        CompletableFuture<?>[] stores = byPartition.values().stream()
+                .map(files -> CompletableFuture.runAsync(() -> putInOrder(files), puts))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(stores).join();
@@ -51,8 +60,12 @@ final class ArchiveUploader implements AutoCloseable {
         }
     }
 
+    private void putInOrder(List<SealedFile> files) {
+        files.forEach(this::put);
+    }
+
     private void put(SealedFile file) {
-        dataset.put(file.file(), file.container());
+        store.accept(file.file(), file.container());
         metrics.stored(file);
         log.debug("Stored {} records={} bytes={}", file.file(), file.records(), file.container().length);
     }

@@ -53,7 +53,7 @@ public final class Archiver implements Runnable {
         this.consumer = consumer;
         this.deadLetters = deadLetters;
         this.settings = settings;
-        this.uploader = new ArchiveUploader(dataset, metrics, settings.properties().putThreads());
+        this.uploader = new ArchiveUploader(dataset::put, metrics, settings.properties().putThreads());
         this.watermarks = watermarks;
         this.metrics = metrics;
         this.hook = hook;
