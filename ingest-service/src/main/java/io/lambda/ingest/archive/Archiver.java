@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.record.TimestampType;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,7 +139,7 @@ public final class Archiver implements Runnable {
         partition.append(record.offset(), ingestTime, encoded, now, sealed);
     }
 
-    private byte[] encodeWithIngestTime(byte[] value, Instant ingestTime) {
+    private byte[] encodeWithIngestTime(byte @Nullable [] value, Instant ingestTime) {
         if (value == null) {
             throw new IllegalArgumentException("record has no value");
         }
