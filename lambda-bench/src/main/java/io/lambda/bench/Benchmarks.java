@@ -17,10 +17,13 @@ public final class Benchmarks {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         // each benchmark registers itself here: benchmarks.put("core", CoreBenchmark::run);
         benchmarks.put("core", CoreBenchmark::run);
+        benchmarks.put("archive", ArchiverBenchmark::run);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }
         benchmarks.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+        // the embedded broker's threads are not daemons: end the JVM (its shutdown hooks stop the stack)
+        System.exit(0);
     }
 
     /** One runnable benchmark. */

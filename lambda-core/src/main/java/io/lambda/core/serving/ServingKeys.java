@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:offset          string  flushed position of the partition
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:idx             zset    ChunkRef of the partition's partial hashes
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:from            string  first complete slot (epoch seconds)
+ * &lt;p&gt;archive:watermark                               hash    partition -&gt; archive watermark (epoch ms)
  * </pre>
  *
  * <p>Redis Cluster: the keys one speed flush writes atomically share the hash tag
@@ -124,6 +125,16 @@ public final class ServingKeys {
     /** The flushed-position key of a partition. */
     public String speedOffset(String view, String version, int partition) {
         return key(new SpeedOffset(view, version, partition));
+    }
+
+    /**
+     * {@code <p>archive:watermark}: hash, one field per partition of the event topic (decimal partition number) with
+     * that partition's archive watermark in epoch milliseconds ({@link ArchiveWatermarks}). The archiver instance
+     * that owns a partition raises its field; the batch layer and status endpoints read the whole hash. Not a
+     * {@link ServingKey} (it belongs to no view), so {@link #parse} does not know it.
+     */
+    public String archiveWatermark() {
+        return prefix + "archive:watermark";
     }
 
     /**

@@ -107,6 +107,18 @@ public final class ObjectStore implements AutoCloseable {
                 .map(o -> new StoredObject(o.key(), o.size(), o.lastModified()));
     }
 
+    /**
+     * Every object whose key starts with {@code prefix} and sorts after {@code startAfter} (exclusive), in key
+     * order, fetched lazily page by page: a range scan that skips the keys before {@code startAfter} on the
+     * server side.
+     */
+    public Stream<StoredObject> list(String prefix, String startAfter) {
+        return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix).startAfter(startAfter).maxKeys(1_000))
+                .contents()
+                .stream()
+                .map(o -> new StoredObject(o.key(), o.size(), o.lastModified()));
+    }
+
     @Override
     public void close() {
         client.close();

@@ -2,9 +2,12 @@ package io.lambda.core.event.avro;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Arrays;
 
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryData;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
@@ -18,6 +21,7 @@ import io.lambda.core.event.Event;
  */
 public final class EventAvroCodec {
 
+    private static final int MAX_LONG_BYTES = 10;
     private static final ThreadLocal<ArrayBinaryEncoder> ENCODER =
             ThreadLocal.withInitial(ArrayBinaryEncoder::new);
     private static final ThreadLocal<BinaryDecoder[]> DECODER = ThreadLocal.withInitial(() -> new BinaryDecoder[1]);
@@ -56,5 +60,35 @@ public final class EventAvroCodec {
         } catch (IOException e) {
             throw new AvroRuntimeException("not an Avro-encoded event: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The bytes {@link #encode} writes for {@code decode(encoded).withIngestTime(ingestTime)}, checking the same
+     * structure {@link #decode} does but without building the event: for an event without an ingest time (as
+     * ingestion writes them) the fields before {@code ingestTime} are copied as they are.
+     *
+     * @throws AvroRuntimeException when {@code encoded} is not exactly one event of this schema
+     */
+    public byte[] withIngestTime(byte[] encoded, Instant ingestTime) {
+        BinaryDecoder[] holder = DECODER.get();
+        BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(encoded, holder[0]);
+        holder[0] = decoder;
+        int branch;
+        try {
+            branch = EventBinary.skip(decoder);
+            if (!decoder.isEnd()) {
+                throw new AvroRuntimeException("trailing bytes after the event of " + encoded.length + " bytes");
+            }
+        } catch (IOException e) {
+            throw new AvroRuntimeException("not an Avro-encoded event: " + e.getMessage(), e);
+        }
+        if (branch != 0) { // already stamped: where its ingestTime starts depends on the varint, so re-encode
+            return encode(decode(encoded).withIngestTime(ingestTime));
+        }
+        // the null branch is the last byte, 0x00: replace it by branch 1 (zig-zag 0x02) and the long
+        byte[] stamped = Arrays.copyOf(encoded, encoded.length + MAX_LONG_BYTES);
+        stamped[encoded.length - 1] = 0x02;
+        int written = BinaryData.encodeLong(ingestTime.toEpochMilli(), stamped, encoded.length);
+        return Arrays.copyOf(stamped, encoded.length + written);
     }
 }

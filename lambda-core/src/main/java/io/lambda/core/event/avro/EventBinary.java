@@ -85,6 +85,36 @@ final class EventBinary {
         return new Event(id, type, timestamp, attributes, ingestTime);
     }
 
+    /**
+     * Reads over one event written with exactly {@link EventSchema#get()}, checking its structure as {@link #read}
+     * would, and returns its {@code ingestTime} union branch (0 null, 1 long); the decoder is left after the event.
+     */
+    static int skip(Decoder in) throws IOException {
+        in.skipString();
+        in.skipString();
+        in.readLong();
+        for (long count = in.readMapStart(); count > 0; count = in.mapNext()) {
+            for (long i = 0; i < count; i++) {
+                in.skipString();
+                int branch = in.readIndex();
+                switch (branch) {
+                    case STRING -> in.skipString();
+                    case LONG -> in.readLong();
+                    case DOUBLE -> in.readDouble();
+                    case BOOLEAN -> in.readBoolean();
+                    default -> throw new AvroRuntimeException("unknown attribute union branch " + branch);
+                }
+            }
+        }
+        int branch = in.readIndex();
+        if (branch == 1) {
+            in.readLong();
+        } else if (branch != 0) {
+            throw new AvroRuntimeException("unknown ingestTime union branch " + branch);
+        }
+        return branch;
+    }
+
     private static void writeValue(Object value, Encoder out) throws IOException {
         if (value instanceof String s) {
             out.writeIndex(STRING);

@@ -1,0 +1,90 @@
+package io.lambda.ingest.archive;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import io.lambda.core.store.ArchivePaths;
+
+/**
+ * The archive role ({@code lambda.archive.*}).
+ *
+ * @param enabled           whether this instance archives (default {@code false}: an HTTP ingestion instance does not)
+ * @param groupId           Kafka consumer group of the archivers; every archiver instance of one dataset shares it
+ * @param maxFileBytes      a file is rolled before its records' encoded (uncompressed) bytes would pass this; also the
+ *                          memory one partition's open file may take
+ * @param maxFileAge        a file is rolled when its first record was buffered this long ago; bounds the watermark's
+ *                          lag behind ingestion
+ * @param pollTimeout       longest wait of one Kafka poll
+ * @param prefix            object-key prefix of the master dataset, ending in {@code /}
+ * @param deflateLevel      Avro deflate level of the files, 1 (fastest) to 9; 0 writes them uncompressed. Deflate is
+ *                          read by every Avro library without native code
+ * @param watermarkInterval how often the watermark is computed and published
+ * @param restartBackoff    wait before a failed archiver (object store or Kafka down) starts again
+ * @param putThreads        partitions whose files are stored at once (a partition's own files go one after another):
+ *                          files of several partitions often roll together (slot end, age), and a put's latency,
+ *                          not the bandwidth, is what limits a real S3
+ */
+@ConfigurationProperties("lambda.archive")
+public record ArchiveProperties(
+        @DefaultValue("false") boolean enabled,
+        @DefaultValue("lambda-archiver") String groupId,
+        @DefaultValue("64MB") DataSize maxFileBytes,
+        @DefaultValue("60s") Duration maxFileAge,
+        @DefaultValue("500ms") Duration pollTimeout,
+        @DefaultValue(ArchivePaths.DEFAULT_PREFIX) String prefix,
+        @DefaultValue("1") int deflateLevel,
+        @DefaultValue("1s") Duration watermarkInterval,
+        @DefaultValue("5s") Duration restartBackoff,
+        @DefaultValue("4") int putThreads) {
+
+    public ArchiveProperties {
+        Objects.requireNonNull(groupId, "groupId");
+        Objects.requireNonNull(prefix, "prefix");
+        if (groupId.isBlank()) {
+            throw new IllegalArgumentException("lambda.archive.group-id must not be blank");
+        }
+        if (maxFileBytes.toBytes() < 1 || maxFileBytes.toBytes() > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("lambda.archive.max-file-bytes must be between 1B and 2GB, got " + maxFileBytes);
+        }
+        requirePositive(maxFileAge, "max-file-age");
+        requirePositive(pollTimeout, "poll-timeout");
+        requirePositive(watermarkInterval, "watermark-interval");
+        if (restartBackoff.isNegative()) {
+            throw new IllegalArgumentException("lambda.archive.restart-backoff must not be negative, got " + restartBackoff);
+        }
+        if (putThreads < 1) {
+            throw new IllegalArgumentException("lambda.archive.put-threads must be at least 1, got " + putThreads);
+        }
+        if (deflateLevel < 0 || deflateLevel > 9) {
+            throw new IllegalArgumentException("lambda.archive.deflate-level must be 0 to 9, got " + deflateLevel);
+        }
+    }
+
+    /** The defaults, archiving enabled. */
+    public static ArchiveProperties defaults() {
+        return new ArchiveProperties(true, "lambda-archiver", DataSize.ofMegabytes(64), Duration.ofSeconds(60),
+                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(5), 4);
+    }
+
+    /** These settings with other file limits. */
+    public ArchiveProperties withFileLimits(DataSize bytes, Duration age) {
+        return new ArchiveProperties(enabled, groupId, bytes, age, pollTimeout, prefix, deflateLevel, watermarkInterval,
+                restartBackoff, putThreads);
+    }
+
+    /** These settings with another consumer group. */
+    public ArchiveProperties withGroupId(String otherGroupId) {
+        return new ArchiveProperties(enabled, otherGroupId, maxFileBytes, maxFileAge, pollTimeout, prefix, deflateLevel,
+                watermarkInterval, restartBackoff, putThreads);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException("lambda.archive." + name + " must be positive, got " + duration);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package io.lambda.ingest.archive;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.record.TimestampType;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.lambda.core.event.avro.EventAvroCodec;
+import io.lambda.core.store.MasterDataset;
+
+/**
+ * One archiver session: a consumer in the archive group copying its partitions into the master dataset until
+ * {@link #stop()} or a failure. Each loop: poll, add the records to their partitions' open files (rolling at slot
+ * boundaries and size), roll files past their age, store every rolled file, then commit, then publish watermarks.
+ * A failure ends {@link #run()} without committing anything not stored; a new session resumes from the commits.
+ *
+ * <p>Not thread-safe, except {@link #stop()}. Created by {@link ArchiverFactory}.
+ */
+public final class Archiver implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Archiver.class);
+    private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Consumer<String, byte[]> consumer;
+    private final DeadLetters deadLetters;
+    private final ArchiverSettings settings;
+    private final ArchiveUploader uploader;
+    private final ArchiveWatermarkStore watermarks;
+    private final ArchiveMetrics metrics;
+    private final ArchiveCommitHook hook;
+    private final Clock clock;
+    private final AssignedPartitions partitions;
+    private final EventAvroCodec codec = new EventAvroCodec();
+    private volatile boolean stopping;
+    private boolean warnedAboutTimestamps;
+
+    Archiver(Consumer<String, byte[]> consumer, DeadLetters deadLetters, ArchiverSettings settings, MasterDataset dataset,
+            ArchiveWatermarkStore watermarks, ArchiveMetrics metrics, ArchiveCommitHook hook, Clock clock) {
+        this.consumer = consumer;
+        this.deadLetters = deadLetters;
+        this.settings = settings;
+        this.uploader = new ArchiveUploader(dataset::put, metrics, settings.properties().putThreads());
+        this.watermarks = watermarks;
+        this.metrics = metrics;
+        this.hook = hook;
+        this.clock = clock;
+        this.partitions = new AssignedPartitions(consumer, settings.topic(), settings.fileLimits(), (slot, p, offset) -> {
+            var stored = dataset.findStartingAt(slot, p, offset);
+            stored.ifPresent(file -> metrics.recovered(1));
+            return stored;
+        });
+    }
+
+    /** Archives until {@link #stop()}; throws (after closing its clients) on any failure. */
+    @Override
+    public void run() {
+        ArchiveProperties properties = settings.properties();
+        boolean consistent = false;
+        try {
+            consumer.subscribe(List.of(settings.topic()), partitions);
+            long nextWatermark = 0;
+            while (!stopping) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(properties.pollTimeout());
+                long now = clock.millis();
+                List<SealedFile> sealed = new ArrayList<>();
+                for (TopicPartition tp : records.partitions()) {
+                    PartitionArchive partition = partitions.get(tp);
+                    for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
+                        handle(partition, record, now, sealed);
+                    }
+                }
+                partitions.sealFilesOpenedBefore(now - properties.maxFileAge().toMillis(), sealed);
+                store(sealed);
+                partitions.commit();
+                if (now >= nextWatermark) {
+                    publishWatermarks();
+                    nextWatermark = now + properties.watermarkInterval().toMillis();
+                }
+            }
+            consistent = true;
+        } catch (WakeupException e) { // thrown only by consumer calls: after a poll, a store or a commit
+            if (!stopping) {
+                throw e;
+            }
+            consistent = true;
+        } finally {
+            if (!consistent) {
+                // a failure may lie between sealing and storing a file: closing must not commit past it
+                partitions.abandon();
+            }
+            consumer.close(CLIENT_TIMEOUT);
+            deadLetters.close();
+            uploader.close();
+        }
+    }
+
+    /** Asks the session to end; safe from any thread. Files not yet stored are dropped (their records stay uncommitted). */
+    public void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    private void handle(PartitionArchive partition, ConsumerRecord<String, byte[]> record, long now, List<SealedFile> sealed) {
+        Instant ingestTime = Instant.ofEpochMilli(record.timestamp());
+        if (partition.skipIfHandled(record.offset(), ingestTime)) {
+            return;
+        }
+        if (record.timestampType() != TimestampType.LOG_APPEND_TIME && !warnedAboutTimestamps) {
+            warnedAboutTimestamps = true;
+            log.warn("Topic={} has {} timestamps, not LogAppendTime: ingest times and the watermark are only as "
+                    + "ordered as the producers' clocks", record.topic(), record.timestampType());
+        }
+        byte[] encoded;
+        try {
+            encoded = encodeWithIngestTime(record.value(), ingestTime);
+        } catch (RuntimeException e) {
+            deadLetters.send(record, e);
+            metrics.deadLettered();
+            log.warn("Sent unreadable record topic={} partition={} offset={} to {} reason={}", record.topic(),
+                    record.partition(), record.offset(), DeadLetters.topicOf(record.topic()), e.getMessage());
+            partition.deadLettered(record.offset(), ingestTime);
+            return;
+        }
+        partition.append(record.offset(), ingestTime, encoded, now, sealed);
+    }
+
+    private byte[] encodeWithIngestTime(byte @Nullable [] value, Instant ingestTime) {
+        if (value == null) {
+            throw new IllegalArgumentException("record has no value");
+        }
+        return codec.withIngestTime(value, ingestTime);
+    }
+
+    private void store(List<SealedFile> sealed) {
+        if (sealed.isEmpty()) {
+            return;
+        }
+        uploader.store(sealed);
+        hook.beforeCommit(sealed.stream().map(SealedFile::file).toList());
+    }
+
+    private void publishWatermarks() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        Instant checkedAt = clock.instant();
+        Map<TopicPartition, Long> ends = assigned.isEmpty() ? Map.of() : consumer.endOffsets(assigned, CLIENT_TIMEOUT);
+        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(
+                tp -> ends.containsKey(tp) && consumer.position(tp, CLIENT_TIMEOUT) >= ends.get(tp), checkedAt);
+        Map<Integer, Instant> known = new HashMap<>();
+        current.forEach((tp, watermark) -> watermark.ifPresent(w -> known.put(tp.partition(), w)));
+        boolean allKnown = !current.isEmpty() && known.size() == current.size();
+        metrics.watermark(allKnown ? known.values().stream().min(Instant::compareTo) : Optional.empty());
+        try {
+            watermarks.raise(known);
+        } catch (RuntimeException e) { // archiving goes on; the published watermark just stays behind
+            log.warn("Could not publish the archive watermark of partitions {}: {}", known.keySet(), e.toString());
+        }
+    }
+}

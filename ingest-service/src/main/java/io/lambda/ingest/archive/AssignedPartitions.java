@@ -1,0 +1,111 @@
+package io.lambda.ingest.archive;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The partitions one archiver owns, kept in step with the group's assignment, and their commits.
+ *
+ * <p>A revoked partition commits what is stored and drops its open file: the next owner reads those records again
+ * from the committed position, which is the open file's first offset. A lost partition (the group moved on without
+ * us) commits nothing.
+ */
+final class AssignedPartitions implements ConsumerRebalanceListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AssignedPartitions.class);
+
+    private final Consumer<?, ?> consumer;
+    private final String topic;
+    private final FileLimits limits;
+    private final StoredFileLookup lookup;
+    private final Map<TopicPartition, PartitionArchive> partitions = new HashMap<>();
+
+    AssignedPartitions(Consumer<?, ?> consumer, String topic, FileLimits limits, StoredFileLookup lookup) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.limits = limits;
+        this.lookup = lookup;
+    }
+
+    PartitionArchive get(TopicPartition partition) {
+        return partitions.computeIfAbsent(partition, tp -> new PartitionArchive(topic, tp.partition(), limits, lookup));
+    }
+
+    /** Rolls every open file whose first record was buffered at or before {@code oldestAllowedMillis}. */
+    void sealFilesOpenedBefore(long oldestAllowedMillis, List<SealedFile> sealed) {
+        partitions.values().forEach(p -> p.sealIfOpenedBefore(oldestAllowedMillis, sealed));
+    }
+
+    /** Commits every partition whose resume position moved; call only once every sealed file is stored. */
+    void commit() {
+        commit(partitions.keySet());
+    }
+
+    /** The watermark of each owned partition that has one; {@code caughtUp} tells which reached the log end. */
+    Map<TopicPartition, Optional<Instant>> watermarks(Predicate<TopicPartition> caughtUp, Instant checkedAt) {
+        Map<TopicPartition, Optional<Instant>> watermarks = new HashMap<>();
+        partitions.forEach((tp, p) -> watermarks.put(tp, p.watermark(!p.hasOpenFile() && caughtUp.test(tp), checkedAt)));
+        return watermarks;
+    }
+
+    /**
+     * Forgets every partition without committing, so closing the consumer (which revokes them) commits nothing: for a
+     * session that failed at an unknown point between sealing, storing and committing files.
+     */
+    void abandon() {
+        partitions.clear();
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+        assigned.forEach(this::get);
+        log.info("Archiving partitions {}", assigned);
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        commit(revoked);
+        revoked.forEach(partitions::remove);
+        log.info("Stopped archiving revoked partitions {}", revoked);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> lost) {
+        lost.forEach(partitions::remove);
+        log.warn("Lost partitions {} without committing; their next owner resumes at the last commit", lost);
+    }
+
+    private void commit(Collection<TopicPartition> candidates) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : candidates) {
+            PartitionArchive partition = partitions.get(tp);
+            OptionalLong position = partition == null ? OptionalLong.empty() : partition.commitPosition();
+            position.ifPresent(offset -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+            offsets.forEach((tp, offset) -> partitions.get(tp).committed(offset.offset()));
+        } catch (RebalanceInProgressException | CommitFailedException e) {
+            // stored files stay stored: this owner retries after the rebalance, or the next owner finds them
+            log.info("Commit of {} deferred by a rebalance: {}", offsets.keySet(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.lambda.ingest.archive;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.lambda.core.store.ArchiveFile;
+
+/**
+ * What the archiver knows about one assigned partition: its open file, how far it is handled, and whether it is
+ * still recovering from a predecessor that stored a file but died before committing it.
+ *
+ * <p>A record is <em>handled</em> once it is in a sealed file, in the dead-letter topic, or in a file found already
+ * stored. Every record up to {@code handledThrough} is handled; records in the open file are not. The commit position
+ * is the open file's first offset, or {@code handledThrough + 1} when no file is open, so a successor always resumes
+ * at the first record of a file, never inside one.
+ *
+ * <p>Recovery: after assignment, before opening a file at offset X, look for a stored file {@code X-Y}. Its put
+ * happened but the commit didn't: its records are handled, skip through Y and commit {@code Y+1}. The first offset
+ * without a stored file ends recovery. File boundaries of a successor thus start where the predecessor's did, and
+ * no record lands in two files.
+ */
+final class PartitionArchive {
+
+    private static final Logger log = LoggerFactory.getLogger(PartitionArchive.class);
+
+    private final String topic;
+    private final int partition;
+    private final FileLimits limits;
+    private final StoredFileLookup lookup;
+    private @Nullable ArchiveFileBuffer open;
+    private long handledThrough = -1;
+    private long lastSeen = -1;
+    private @Nullable Instant lastSeenIngestTime;
+    private long lastCommitted = -1;
+    private boolean recovering = true;
+
+    PartitionArchive(String topic, int partition, FileLimits limits, StoredFileLookup lookup) {
+        this.topic = topic;
+        this.partition = partition;
+        this.limits = limits;
+        this.lookup = lookup;
+    }
+
+    /** Whether the record at {@code offset} is already handled (in a file found stored during recovery): then skip it. */
+    boolean skipIfHandled(long offset, Instant ingestTime) {
+        if (offset > handledThrough) {
+            return false;
+        }
+        seen(offset, ingestTime);
+        return true;
+    }
+
+    /**
+     * Adds a readable record, encoded with its ingest time. Rolls the open file first when the record belongs to
+     * another slot or would make the file too large; rolled files go to {@code sealed}.
+     */
+    void append(long offset, Instant ingestTime, byte[] encoded, long nowMillis, List<SealedFile> sealed) {
+        Instant slot = limits.slots().slotStart(ingestTime);
+        ArchiveFileBuffer current = open;
+        if (current != null && (!current.slot().equals(slot) || current.encodedBytes() + encoded.length > limits.maxBytes())) {
+            seal(sealed);
+        }
+        if (open == null) {
+            if (recovering && skipStoredFile(slot, offset, ingestTime)) {
+                return;
+            }
+            open = new ArchiveFileBuffer(topic, partition, slot, offset, ingestTime, nowMillis, limits.deflateLevel());
+        }
+        open.append(offset, encoded, ingestTime);
+        seen(offset, ingestTime);
+    }
+
+    /** Marks a record that went to the dead-letter topic as handled. */
+    void deadLettered(long offset, Instant ingestTime) {
+        seen(offset, ingestTime);
+        if (open == null) {
+            handledThrough = offset;
+        }
+    }
+
+    /** Rolls the open file if its first record was buffered at or before {@code oldestAllowedMillis}. */
+    void sealIfOpenedBefore(long oldestAllowedMillis, List<SealedFile> sealed) {
+        ArchiveFileBuffer current = open;
+        if (current != null && current.openedAtMillis() <= oldestAllowedMillis) {
+            seal(sealed);
+        }
+    }
+
+    /** The offset to commit if it moved since the last commit: where a successor has to resume. */
+    OptionalLong commitPosition() {
+        ArchiveFileBuffer current = open;
+        long position = current != null ? current.firstOffset() : handledThrough + 1;
+        return position > 0 && position != lastCommitted ? OptionalLong.of(position) : OptionalLong.empty();
+    }
+
+    void committed(long position) {
+        lastCommitted = position;
+    }
+
+    /**
+     * The partition's archive watermark: the ingest time of the first record not durably archived. With a file open,
+     * that is the file's first record. Without one, every record read is archived: when the consumer has reached the
+     * log end, everything appended before {@code checkedAt} is; otherwise the next record's ingest time is unknown but
+     * not before the last one read. Empty when nothing is known yet (the previous value stays published).
+     */
+    Optional<Instant> watermark(boolean caughtUp, Instant checkedAt) {
+        ArchiveFileBuffer current = open;
+        if (current != null) {
+            return Optional.of(current.firstIngestTime());
+        }
+        return caughtUp ? Optional.of(checkedAt) : Optional.ofNullable(lastSeenIngestTime);
+    }
+
+    int partition() {
+        return partition;
+    }
+
+    boolean hasOpenFile() {
+        return open != null;
+    }
+
+    private boolean skipStoredFile(Instant slot, long offset, Instant ingestTime) {
+        Optional<ArchiveFile> stored = lookup.findStartingAt(slot, partition, offset);
+        if (stored.isEmpty()) {
+            recovering = false;
+            return false;
+        }
+        ArchiveFile file = stored.get();
+        log.info("Found stored but uncommitted archive file {} of topic={}; resuming after offset {}", file, topic,
+                file.lastOffset());
+        handledThrough = file.lastOffset();
+        seen(offset, ingestTime);
+        return true;
+    }
+
+    private void seal(List<SealedFile> sealed) {
+        ArchiveFileBuffer current = open;
+        if (current != null) {
+            sealed.add(current.seal());
+            open = null;
+            handledThrough = lastSeen;
+        }
+    }
+
+    private void seen(long offset, Instant ingestTime) {
+        lastSeen = offset;
+        lastSeenIngestTime = ingestTime;
+    }
+}

@@ -1,0 +1,161 @@
+package io.lambda.ingest.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.util.unit.DataSize;
+
+import io.lambda.core.store.ArchiveFile;
+import io.lambda.ingest.archive.ArchiveTestbed.Produced;
+import io.lambda.test.LambdaStack;
+import io.lambda.test.LambdaStackTest;
+
+@LambdaStackTest
+class ArchiverIntegrationTests {
+
+    @Test
+    void shouldArchiveEveryEventExactlyOnceInFilesOfOneSlotAndPartition(LambdaStack stack) {
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 3, DataSize.ofKilobytes(6), Duration.ofSeconds(1))) {
+            bed.start(bed.factory);
+
+            bed.produceAcrossSlots(3, 150);
+            bed.assertWatermarkNotAheadOfArchive();
+            bed.awaitEverythingCommitted(bed::assertWatermarkNotAheadOfArchive);
+
+            bed.assertEveryEventArchivedExactlyOnce();
+            List<ArchiveFile> files = bed.files();
+            assertThat(files).extracting(ArchiveFile::partition).containsOnly(0, 1, 2);
+            assertThat(files.stream().map(ArchiveFile::slot).distinct().count()).isGreaterThanOrEqualTo(3);
+            assertThat(files).allSatisfy(file -> assertThat(ArchiveTestbed.SLOTS.isSlotStart(file.slot())).isTrue());
+            assertThat(bed.registry.get("lambda.archive.records").counter().count()).isEqualTo(450);
+            assertThat(bed.registry.get("lambda.archive.files").counter().count()).isEqualTo(files.size());
+            assertThat(bed.registry.get("lambda.archive.bytes").counter().count()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldPublishAWatermarkThatReachesNowOnceEveryPartitionIsArchived(LambdaStack stack) {
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 3, DataSize.ofMegabytes(1), Duration.ofSeconds(1))) {
+            Instant lastIngest = bed.produce(60).stream().map(Produced::ingestTime).max(Comparator.naturalOrder()).orElseThrow();
+            assertThat(bed.watermarks.overall(3)).isEmpty();
+
+            bed.start(bed.factory);
+            bed.awaitEverythingCommitted(bed::assertWatermarkNotAheadOfArchive);
+
+            await("watermark past the last event").atMost(ArchiveTestbed.WAIT).untilAsserted(() -> {
+                assertThat(bed.watermarks.perPartition()).containsOnlyKeys(0, 1, 2);
+                assertThat(bed.watermarks.overall(3)).hasValueSatisfying(w -> assertThat(w).isAfter(lastIngest));
+                assertThat(bed.registry.get("lambda.archive.watermark").gauge().value())
+                        .isGreaterThan(lastIngest.toEpochMilli() / 1000.0);
+            });
+            assertThat(bed.watermarks.overall(3)).hasValueSatisfying(w -> assertThat(w).isBeforeOrEqualTo(Instant.now()));
+            assertThat(bed.watermarks.overall(4)).as("a partition that never published").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldNeitherDuplicateNorLoseEventsWhenCrashingBetweenPutAndCommit(LambdaStack stack) {
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 2, DataSize.ofKilobytes(6), Duration.ofSeconds(1))) {
+            bed.produce(300);
+            List<ArchiveFile> storedBeforeCrash = new ArrayList<>();
+            ArchiveCommitHook crash = stored -> {
+                storedBeforeCrash.addAll(stored);
+                throw new IllegalStateException("simulated crash between put and commit");
+            };
+
+            var crashed = bed.start(bed.factory.withHook(crash));
+            await("the crash").atMost(ArchiveTestbed.WAIT).until(crashed::isDone);
+
+            assertThat(crashed).isCompletedExceptionally();
+            assertThat(storedBeforeCrash).isNotEmpty();
+            assertThat(bed.files()).containsExactlyInAnyOrderElementsOf(storedBeforeCrash);
+            Map<Integer, Long> committed = bed.committedOffsets();
+            assertThat(storedBeforeCrash).allSatisfy(file -> assertThat(committed.getOrDefault(file.partition(), 0L))
+                    .as("commit of %s's partition", file).isLessThan(file.nextOffset()));
+            Map<ArchiveFile, byte[]> bytesBeforeRestart = storedBeforeCrash.stream().collect(Collectors.toMap(f -> f,
+                    f -> bed.store.get(bed.dataset().paths().key(f)).orElseThrow()));
+
+            bed.produce(100);
+            bed.start(bed.factory);
+            bed.awaitEverythingCommitted(() -> { });
+
+            bed.assertEveryEventArchivedExactlyOnce();
+            assertThat(bed.files()).containsAll(storedBeforeCrash);
+            bytesBeforeRestart.forEach((file, bytes) -> assertThat(bed.store.get(bed.dataset().paths().key(file)))
+                    .hasValueSatisfying(now -> assertThat(now).isEqualTo(bytes)));
+            assertThat(bed.registry.get("lambda.archive.recovered.files").counter().count())
+                    .isEqualTo(storedBeforeCrash.size());
+        }
+    }
+
+    @Test
+    void shouldSendUnreadableRecordsToTheDeadLetterTopicAndArchiveAroundThem(LambdaStack stack) {
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 1, DataSize.ofMegabytes(1), Duration.ofSeconds(1))) {
+            bed.produce(20);
+            long garbage = bed.produceRaw("bad-1", "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8));
+            long tombstone = bed.produceRaw("bad-2", null);
+            bed.produce(20);
+
+            bed.start(bed.factory);
+            bed.awaitEverythingCommitted(() -> { });
+
+            bed.assertEveryEventArchivedExactlyOnce();
+            List<ConsumerRecord<String, byte[]>> deadLetters = readAll(stack, DeadLetters.topicOf(bed.topic), 2);
+            assertThat(deadLetters).extracting(ConsumerRecord::key).containsExactly("bad-1", "bad-2");
+            assertThat(deadLetters).extracting(r -> ByteBuffer.wrap(header(r, KafkaHeaders.DLT_ORIGINAL_OFFSET)).getLong())
+                    .containsExactly(garbage, tombstone);
+            assertThat(deadLetters).extracting(r -> new String(header(r, KafkaHeaders.DLT_ORIGINAL_TOPIC), StandardCharsets.UTF_8))
+                    .containsOnly(bed.topic);
+            assertThat(deadLetters).extracting(r -> new String(header(r, KafkaHeaders.DLT_EXCEPTION_MESSAGE), StandardCharsets.UTF_8))
+                    .last().isEqualTo("record has no value");
+            assertThat(bed.registry.get("lambda.archive.dead.letters").counter().count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void shouldShareTheWorkBetweenTwoInstancesOfTheGroupWithoutDuplicates(LambdaStack stack) {
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 4, DataSize.ofKilobytes(6), Duration.ofSeconds(1))) {
+            bed.start(bed.factory);
+            bed.start(bed.factory);
+
+            bed.produceAcrossSlots(2, 200);
+            bed.awaitEverythingCommitted(bed::assertWatermarkNotAheadOfArchive);
+
+            bed.assertEveryEventArchivedExactlyOnce();
+            await("watermark of all four partitions").atMost(ArchiveTestbed.WAIT)
+                    .untilAsserted(() -> assertThat(bed.watermarks.overall(4)).isPresent());
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readAll(LambdaStack stack, String topic, int expected) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = stack.newConsumer("reader-" + topic)) {
+            consumer.assign(List.of(new TopicPartition(topic, 0)));
+            consumer.seekToBeginning(List.of(new TopicPartition(topic, 0)));
+            await("dead letters").atMost(ArchiveTestbed.WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                return records.size() >= expected;
+            });
+        }
+        return records;
+    }
+
+    private static byte[] header(ConsumerRecord<String, byte[]> record, String name) {
+        return record.headers().lastHeader(name).value();
+    }
+}

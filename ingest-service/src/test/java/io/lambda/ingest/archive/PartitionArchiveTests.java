@@ -1,0 +1,162 @@
+package io.lambda.ingest.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import io.lambda.core.event.Event;
+import io.lambda.core.event.avro.EventAvroCodec;
+import io.lambda.core.store.ArchiveFile;
+import io.lambda.core.time.IngestSlots;
+
+class PartitionArchiveTests {
+
+    private static final IngestSlots SLOTS = IngestSlots.ofDefault();
+    private static final Instant SLOT = Instant.parse("2026-11-24T10:15:00Z");
+    private static final Instant NEXT_SLOT = SLOT.plus(SLOTS.length());
+    private static final EventAvroCodec CODEC = new EventAvroCodec();
+    private static final StoredFileLookup NOTHING_STORED = (slot, partition, offset) -> Optional.empty();
+
+    private final List<SealedFile> sealed = new ArrayList<>();
+    private final List<Long> lookups = new ArrayList<>();
+
+    @Test
+    void shouldRollTheOpenFileWhenARecordOfTheNextSlotArrives() throws IOException {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+
+        append(partition, 0, SLOT.plusSeconds(1));
+        append(partition, 1, SLOT.plusSeconds(299));
+        append(partition, 2, NEXT_SLOT);
+
+        assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(SLOT, 3, 0, 1));
+        assertThat(ArchiveFileBufferTests.read(sealed.get(0).container())).extracting(Event::id).containsExactly("e0", "e1");
+        assertThat(partition.commitPosition()).hasValue(2);
+    }
+
+    @Test
+    void shouldRollBeforeAFileWouldPassItsSizeLimit() {
+        int size = CODEC.encode(event(0, SLOT)).length;
+        PartitionArchive partition = partition(2L * size, NOTHING_STORED);
+
+        for (long offset = 0; offset < 5; offset++) {
+            append(partition, offset, SLOT.plusMillis(offset));
+        }
+
+        assertThat(sealed).extracting(SealedFile::file)
+                .containsExactly(new ArchiveFile(SLOT, 3, 0, 1), new ArchiveFile(SLOT, 3, 2, 3));
+        assertThat(partition.commitPosition()).hasValue(4);
+    }
+
+    @Test
+    void shouldRollAFileOnceItsFirstRecordReachesTheAgeLimit() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        partition.append(0, SLOT, CODEC.encode(event(0, SLOT)), 1_000, sealed);
+        partition.append(1, SLOT, CODEC.encode(event(1, SLOT)), 5_000, sealed);
+
+        partition.sealIfOpenedBefore(999, sealed);
+        assertThat(sealed).isEmpty();
+
+        partition.sealIfOpenedBefore(1_000, sealed);
+        assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(SLOT, 3, 0, 1));
+        assertThat(partition.hasOpenFile()).isFalse();
+        assertThat(partition.commitPosition()).hasValue(2);
+    }
+
+    @Test
+    void shouldSkipAFileItsPredecessorStoredButNeverCommitted() {
+        ArchiveFile stored = new ArchiveFile(SLOT, 3, 5, 9);
+        PartitionArchive partition = partition(1 << 20, lookup(Optional.of(stored)));
+
+        append(partition, 5, SLOT);
+        for (long offset = 6; offset <= 9; offset++) {
+            assertThat(partition.skipIfHandled(offset, SLOT)).isTrue();
+        }
+
+        assertThat(partition.hasOpenFile()).isFalse();
+        assertThat(partition.commitPosition()).hasValue(10);
+        assertThat(partition.skipIfHandled(10, SLOT)).isFalse();
+        assertThat(lookups).containsExactly(5L);
+    }
+
+    @Test
+    void shouldStopLookingForStoredFilesOnceAnOffsetHasNone() {
+        PartitionArchive partition = partition(1 << 20, lookup(Optional.empty()));
+
+        append(partition, 0, SLOT);
+        append(partition, 1, NEXT_SLOT);
+        append(partition, 2, NEXT_SLOT.plus(SLOTS.length()));
+
+        assertThat(lookups).containsExactly(0L);
+        assertThat(sealed).hasSize(2);
+    }
+
+    @Test
+    void shouldCommitPastDeadLettersButNeverIntoAnOpenFile() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+
+        partition.deadLettered(0, SLOT);
+        assertThat(partition.commitPosition()).hasValue(1);
+
+        append(partition, 1, SLOT);
+        partition.deadLettered(2, SLOT);
+        assertThat(partition.commitPosition()).hasValue(1);
+
+        partition.sealIfOpenedBefore(Long.MAX_VALUE, sealed);
+        assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(SLOT, 3, 1, 1));
+        assertThat(partition.commitPosition()).hasValue(3);
+    }
+
+    @Test
+    void shouldOfferAPositionToCommitOnlyWhenItMoved() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        assertThat(partition.commitPosition()).isEmpty();
+
+        partition.deadLettered(0, SLOT);
+        partition.committed(1);
+
+        assertThat(partition.commitPosition()).isEmpty();
+    }
+
+    @Test
+    void shouldPlaceTheWatermarkAtTheFirstRecordNotYetStored() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        Instant checkedAt = SLOT.plusSeconds(600);
+        assertThat(partition.watermark(false, checkedAt)).isEmpty();
+        assertThat(partition.watermark(true, checkedAt)).contains(checkedAt);
+
+        append(partition, 0, SLOT.plusSeconds(1));
+        append(partition, 1, SLOT.plusSeconds(2));
+        assertThat(partition.watermark(false, checkedAt)).contains(SLOT.plusSeconds(1));
+
+        partition.sealIfOpenedBefore(Long.MAX_VALUE, sealed);
+        assertThat(partition.watermark(false, checkedAt)).contains(SLOT.plusSeconds(2));
+        assertThat(partition.watermark(true, checkedAt)).contains(checkedAt);
+    }
+
+    private PartitionArchive partition(long maxBytes, StoredFileLookup lookup) {
+        return new PartitionArchive("events", 3, new FileLimits(SLOTS, maxBytes, Duration.ofSeconds(60), 1), lookup);
+    }
+
+    private StoredFileLookup lookup(Optional<ArchiveFile> answer) {
+        return (slot, partition, offset) -> {
+            lookups.add(offset);
+            return answer.filter(file -> file.firstOffset() == offset && file.slot().equals(slot));
+        };
+    }
+
+    private void append(PartitionArchive partition, long offset, Instant ingestTime) {
+        partition.append(offset, ingestTime, CODEC.encode(event(offset, ingestTime)), 0, sealed);
+    }
+
+    private static Event event(long offset, Instant ingestTime) {
+        return Event.of("e" + offset, "pageview", SLOT.minusSeconds(60), Map.of("n", offset)).withIngestTime(ingestTime);
+    }
+}
