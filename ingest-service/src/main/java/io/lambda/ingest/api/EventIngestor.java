@@ -51,7 +51,7 @@ public class EventIngestor {
             }
         }
         if (firstById.isEmpty()) {
-            throw new IngestProblem(ProblemType.NO_VALID_EVENTS, noValidEvents(errors.size()))
+            throw new IngestProblem(ProblemType.NO_VALID_EVENTS, noValidEvents(read.size()))
                     .with("rejected", errors.size())
                     .with("errors", errors);
         }
@@ -77,7 +77,10 @@ public class EventIngestor {
         return new IngestResponse(fresh.size(), duplicates, errors.size(), errors);
     }
 
-    private static String noValidEvents(int rejected) {
-        return rejected == 1 ? "The event is invalid; see errors" : "All " + rejected + " events are invalid; see errors";
+    private static String noValidEvents(int events) {
+        if (events == 0) {
+            return "The array holds no events";
+        }
+        return events == 1 ? "The event is invalid; see errors" : "All " + events + " events are invalid; see errors";
     }
 }
