@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lambda.test.ActuatorProbe;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
-class IngestApplicationTests {
-
-    @LocalManagementPort
-    int managementPort;
+/** The service on the stack: starts, and answers Actuator on its management port. */
+class IngestApplicationTests extends AbstractIngestIntegrationTests {
 
     @Test
     void shouldStartAndReportHealthUpOnTheManagementPort() {
