@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:idx             zset    ChunkRef of the partition's partial hashes
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:from            string  first complete slot (epoch seconds)
  * &lt;p&gt;archive:watermark                               hash    partition -&gt; archive watermark (epoch ms)
+ * &lt;p&gt;ingested:&lt;eventId&gt;                            string  "1": id accepted recently (TTL = dedup window)
  * </pre>
  *
  * <p>Redis Cluster: the keys one speed flush writes atomically share the hash tag
@@ -41,6 +42,8 @@ public final class ServingKeys {
 
     /** Prefixes may hold {@code :} but never braces, which would move the hash tag into the prefix. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{0,64}");
+    /** Event ids (DESIGN.md section 4): no braces, so an id never forms a hash tag. */
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final String prefix;
 
@@ -135,6 +138,22 @@ public final class ServingKeys {
      */
     public String archiveWatermark() {
         return prefix + "archive:watermark";
+    }
+
+    /**
+     * {@code <p>ingested:<eventId>}: a string with a TTL of the ingest dedup window, set (NX) once the broker has
+     * acknowledged the event. Ingest reads it to report repeated ids as duplicates instead of writing them again.
+     * Only an optimisation: losing these keys never loses or double-counts an event, since every layer dedups by
+     * id. No hash tag: the keys spread over the cluster.
+     *
+     * @throws IllegalArgumentException when {@code eventId} is not a valid event id
+     */
+    public String ingestedId(String eventId) {
+        Objects.requireNonNull(eventId, "eventId");
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw new IllegalArgumentException("not an event id: '" + eventId + "'");
+        }
+        return prefix + "ingested:" + eventId;
     }
 
     /**

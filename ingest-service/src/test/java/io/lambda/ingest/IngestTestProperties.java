@@ -1,0 +1,31 @@
+package io.lambda.ingest;
+
+import java.util.UUID;
+
+import io.lambda.test.LambdaStack;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Wires an ingest context to the JVM's {@link LambdaStack} with a topic and Redis prefix of its own. */
+public final class IngestTestProperties {
+
+    public static final int PARTITIONS = 3;
+
+    private IngestTestProperties() {
+    }
+
+    /** A topic name no other test uses; ingest creates it at startup. */
+    public static String newTopicName() {
+        return "events-" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    /** Kafka and Redis of the stack, the given topic ({@value #PARTITIONS} partitions) and Redis prefix. */
+    public static void register(DynamicPropertyRegistry registry, String topic, String redisPrefix) {
+        LambdaStack stack = LambdaStack.get();
+        registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
+        registry.add("spring.data.redis.host", () -> stack.redis().host());
+        registry.add("spring.data.redis.port", () -> stack.redis().port());
+        registry.add("lambda.events.name", () -> topic);
+        registry.add("lambda.events.partitions", () -> PARTITIONS);
+        registry.add("lambda.serving.key-prefix", () -> redisPrefix);
+    }
+}
