@@ -16,6 +16,7 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, Benchmark> benchmarks = new LinkedHashMap<>();
         // each benchmark registers itself here: benchmarks.put("core", CoreBenchmark::run);
+        benchmarks.put("ingest", IngestBenchmark::run);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }

@@ -39,7 +39,7 @@ public class EventIngestor {
      */
     public IngestResponse ingest(ReadResult read) {
         List<IngestResponse.EventError> errors = new ArrayList<>();
-        Map<String, Event> firstById = new LinkedHashMap<>();
+        Map<String, Event> firstById = new LinkedHashMap<>(read.size() * 4 / 3 + 1);
         int duplicates = 0;
         for (Admission admission : read.admissions()) {
             if (admission instanceof Admission.Rejected rejected) {

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:offset          string  flushed position of the partition
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:idx             zset    ChunkRef of the partition's partial hashes
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:from            string  first complete slot (epoch seconds)
- * &lt;p&gt;ingested:&lt;eventId&gt;                            string  "1": id accepted recently (TTL = dedup window)
+ * &lt;p&gt;ingested:{s&lt;shard&gt;}:&lt;bucketStart&gt;           set     ids accepted by ingest in a time bucket (dedup)
  * </pre>
  *
  * <p>Redis Cluster: the keys one speed flush writes atomically share the hash tag
@@ -41,8 +41,9 @@ public final class ServingKeys {
 
     /** Prefixes may hold {@code :} but never braces, which would move the hash tag into the prefix. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{0,64}");
-    /** Event ids (DESIGN.md section 4): no braces, so an id never forms a hash tag. */
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** How many hash-tag shards the {@link #ingestedIds} keys are spread over. */
+    public static final int INGESTED_ID_SHARDS = 16;
 
     private final String prefix;
 
@@ -130,19 +131,26 @@ public final class ServingKeys {
     }
 
     /**
-     * {@code <p>ingested:<eventId>}: a string with a TTL of the ingest dedup window, set (NX) once the broker has
-     * acknowledged the event. Ingest reads it to report repeated ids as duplicates instead of writing them again.
-     * Only an optimisation: losing these keys never loses or double-counts an event, since every layer dedups by
-     * id. No hash tag: the keys spread over the cluster.
+     * {@code <p>ingested:{s<shard>}:<bucketStart>}: the set of event ids of one shard that ingest accepted (the
+     * broker acknowledged them) during one time bucket; expires a dedup window after the bucket ends. Ingest checks a
+     * request's ids against the buckets of the last window to report repeats as duplicates instead of writing them
+     * again. Only an optimisation: losing these keys never loses or double-counts an event, since every layer
+     * dedups by id. The shard ({@link #ingestedIdShard}) is the hash tag: the buckets of one shard are read and
+     * written by one script on Redis Cluster, and the {@value #INGESTED_ID_SHARDS} shards spread over the cluster.
      *
-     * @throws IllegalArgumentException when {@code eventId} is not a valid event id
+     * @param shard {@code 0} to {@value #INGESTED_ID_SHARDS}{@code  - 1}
+     * @param bucketStart the bucket's start; written as epoch milliseconds
      */
-    public String ingestedId(String eventId) {
-        Objects.requireNonNull(eventId, "eventId");
-        if (!EVENT_ID.matcher(eventId).matches()) {
-            throw new IllegalArgumentException("not an event id: '" + eventId + "'");
+    public String ingestedIds(int shard, Instant bucketStart) {
+        if (shard < 0 || shard >= INGESTED_ID_SHARDS) {
+            throw new IllegalArgumentException("shard must be 0-" + (INGESTED_ID_SHARDS - 1) + ": " + shard);
         }
-        return prefix + "ingested:" + eventId;
+        return prefix + "ingested:{s" + shard + "}:" + bucketStart.toEpochMilli();
+    }
+
+    /** The shard of an event id ({@link #ingestedIds}): {@code String.hashCode()} mod {@value #INGESTED_ID_SHARDS}. */
+    public static int ingestedIdShard(String eventId) {
+        return Math.floorMod(eventId.hashCode(), INGESTED_ID_SHARDS);
     }
 
     /**
