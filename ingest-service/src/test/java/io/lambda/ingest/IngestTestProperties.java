@@ -26,6 +26,6 @@ public final class IngestTestProperties {
         registry.add("spring.data.redis.port", () -> stack.redis().port());
         registry.add("lambda.events.name", () -> topic);
         registry.add("lambda.events.partitions", () -> PARTITIONS);
-        registry.add("lambda.serving.prefix", () -> redisPrefix);
+        registry.add("lambda.serving.key-prefix", () -> redisPrefix);
     }
 }

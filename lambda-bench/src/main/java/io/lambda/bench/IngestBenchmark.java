@@ -6,12 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.lambda.core.event.Event;
-import io.lambda.core.event.avro.EventAvroCodec;
 import io.lambda.ingest.IngestApplication;
 import io.lambda.ingest.kafka.EventProducerSettings;
 import io.lambda.test.LambdaStack;
@@ -19,7 +15,6 @@ import ch.qos.logback.classic.Level;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,20 +62,21 @@ public final class IngestBenchmark {
         String baselineTopic = stack.createTopic("bench-baseline", PARTITIONS,
                 Map.of("message.timestamp.type", "LogAppendTime"));
 
-        List<Throughput.Result> http = new ArrayList<>();
-        List<Throughput.Result> batches = new ArrayList<>();
-        Throughput.Result streaming;
+        List<IngestThroughput.Result> http = new ArrayList<>();
+        List<IngestThroughput.Result> batches = new ArrayList<>();
+        IngestThroughput.Result streaming;
         try (ConfigurableApplicationContext ingest = startIngest(stack, ingestTopic);
              Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(stack))) {
             int port = Integer.parseInt(ingest.getEnvironment().getRequiredProperty("local.server.port"));
+            RawProducerLoad raw = new RawProducerLoad(producer, baselineTopic, bodies, RAW_BATCHES, PRODUCE_TIMEOUT);
             measureHttp(port, bodies, clients, warmupMillis, 0);
-            measureBatches(producer, baselineTopic, bodies, clients, warmupMillis / 2, 0);
+            raw.batches(clients, warmupMillis / 2, 0);
             // alternate the two, so a change in the machine's load hits both alike
             for (int round = 0; round < rounds; round++) {
                 http.add(measureHttp(port, bodies, clients, 0, roundMillis));
-                batches.add(measureBatches(producer, baselineTopic, bodies, clients, 0, roundMillis));
+                batches.add(raw.batches(clients, 0, roundMillis));
             }
-            streaming = measureStreaming(producer, baselineTopic, bodies, 2_000, roundMillis);
+            streaming = raw.streaming(2_000, roundMillis);
         }
 
         System.out.printf("ingest benchmark: %d clients, %,d events of ~%d bytes per request, %d partitions, "
@@ -90,8 +86,8 @@ public final class IngestBenchmark {
             System.out.printf("round %d: HTTP %,.0f events/s, raw batches %,.0f events/s%n", round + 1,
                     http.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond());
         }
-        Throughput.Result httpMedian = median(http);
-        Throughput.Result batchesMedian = median(batches);
+        IngestThroughput.Result httpMedian = median(http);
+        IngestThroughput.Result batchesMedian = median(batches);
         print("HTTP POST /api/v1/events (median)", httpMedian);
         print("raw producer, 1,000-record batches (median)", batchesMedian);
         print("raw producer, streaming", streaming);
@@ -102,9 +98,9 @@ public final class IngestBenchmark {
         System.exit(0);
     }
 
-    private static Throughput.Result median(List<Throughput.Result> results) {
-        List<Throughput.Result> sorted = new ArrayList<>(results);
-        sorted.sort(java.util.Comparator.comparingDouble(Throughput.Result::eventsPerSecond));
+    private static IngestThroughput.Result median(List<IngestThroughput.Result> results) {
+        List<IngestThroughput.Result> sorted = new ArrayList<>(results);
+        sorted.sort(java.util.Comparator.comparingDouble(IngestThroughput.Result::eventsPerSecond));
         return sorted.get(sorted.size() / 2);
     }
 
@@ -119,20 +115,19 @@ public final class IngestBenchmark {
         properties.put("spring.data.redis.port", stack.redis().port());
         properties.put("lambda.events.name", topic);
         properties.put("lambda.events.partitions", PARTITIONS);
-        properties.put("lambda.serving.prefix", stack.newKeyPrefix());
+        properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());
         properties.put("lambda.ingest.produce-timeout", PRODUCE_TIMEOUT.toMillis() + "ms");
         // the benchmark measures ingestion only: the archiver role stays off
         properties.put("lambda.archive.enabled", false);
-        properties.put("lambda.ingest.archive.enabled", false);
         return new SpringApplicationBuilder(IngestApplication.class).properties(properties).run();
     }
 
-    private static Throughput.Result measureHttp(int port, IngestBodies bodies, int clients, long warmupMillis,
+    private static IngestThroughput.Result measureHttp(int port, IngestBodies bodies, int clients, long warmupMillis,
             long measureMillis) throws Exception {
         ThreadLocal<KeepAliveHttpClient> connections = new ThreadLocal<>();
         List<KeepAliveHttpClient> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
         try {
-            return Throughput.measure(clients, warmupMillis, measureMillis, HTTP_BATCHES, batch -> {
+            return IngestThroughput.measure(clients, warmupMillis, measureMillis, HTTP_BATCHES, batch -> {
                 KeepAliveHttpClient client = connections.get();
                 if (client == null) {
                     client = new KeepAliveHttpClient("127.0.0.1", port);
@@ -153,57 +148,12 @@ public final class IngestBenchmark {
         }
     }
 
-    private static Throughput.Result measureBatches(Producer<String, byte[]> producer, String topic,
-            IngestBodies bodies, int clients, long warmupMillis, long measureMillis) throws Exception {
-        EventAvroCodec codec = new EventAvroCodec();
-        return Throughput.measure(clients, warmupMillis, measureMillis, RAW_BATCHES, batch -> {
-            List<Event> events = bodies.events(batch);
-            CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
-            for (int i = 0; i < acks.length; i++) {
-                Event event = events.get(i);
-                CompletableFuture<Void> ack = new CompletableFuture<>();
-                producer.send(new ProducerRecord<>(topic, event.id(), codec.encode(event)), (metadata, exception) -> {
-                    if (exception == null) {
-                        ack.complete(null);
-                    } else {
-                        ack.completeExceptionally(exception);
-                    }
-                });
-                acks[i] = ack;
-            }
-            CompletableFuture.allOf(acks).get(PRODUCE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return events.size();
-        });
-    }
-
-    private static Throughput.Result measureStreaming(Producer<String, byte[]> producer, String topic,
-            IngestBodies bodies, long warmupMillis, long measureMillis) throws Exception {
-        EventAvroCodec codec = new EventAvroCodec();
-        AtomicLong sent = new AtomicLong();
-        AtomicLong acked = new AtomicLong();
-        // one sender, never waiting: a "batch" is 1,000 sends; its events count once the producer acked as many
-        return Throughput.measure(1, warmupMillis, measureMillis, RAW_BATCHES, batch -> {
-            for (Event event : bodies.events(batch)) {
-                producer.send(new ProducerRecord<>(topic, event.id(), codec.encode(event)), (metadata, exception) -> {
-                    if (exception == null) {
-                        acked.incrementAndGet();
-                    }
-                });
-            }
-            long target = sent.addAndGet(EVENTS_PER_BODY) - 20L * EVENTS_PER_BODY;
-            while (acked.get() < target) { // keep at most ~20 batches in flight so the count tracks acks
-                Thread.onSpinWait();
-            }
-            return EVENTS_PER_BODY;
-        });
-    }
-
     private static Map<String, Object> producerSettings(LambdaStack stack) {
         return EventProducerSettings.of(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
                 PRODUCE_TIMEOUT);
     }
 
-    private static void print(String name, Throughput.Result result) {
+    private static void print(String name, IngestThroughput.Result result) {
         System.out.printf("%-44s: %,10.0f events/s  (batch p50 %d ms, p99 %d ms; JVM CPU %.1f ms per 1,000 events;"
                 + " failures %d)%n", name, result.eventsPerSecond(), result.p50Millis(), result.p99Millis(),
                 result.cpuMillisPerThousandEvents(), result.failures());

@@ -8,16 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.lambda.core.serving.ServingKeys;
 import io.lettuce.core.AbstractRedisClient;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The ids accepted within the dedup window, in Redis sets per shard and time bucket
@@ -25,23 +20,17 @@ import org.slf4j.LoggerFactory;
  * shard over the buckets of the last window and waits at most the dedup timeout; after the broker's ack one script
  * per shard adds the ids to the current bucket, without making the request wait.
  *
- * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing: a
- * warning is logged when that starts (at most once a minute), and every failure is counted as
- * {@code lambda.ingest.dedup.failures}.
+ * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing; see
+ * {@link DedupFailures} for what is logged and counted.
  */
 public final class RecentIds implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RecentIds.class);
-    private static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
 
     private final RedisLink link;
     private final ServingKeys keys;
     private final IdBuckets buckets;
     private final Duration timeout;
-    private final Counter checkFailures;
-    private final Counter rememberFailures;
-    private final AtomicBoolean failing = new AtomicBoolean();
-    private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_INTERVAL.toNanos());
+    private final DedupFailures failures;
 
     /**
      * @param client the Lettuce client to open dedup's own connection from (a connection attempt starts at once, in
@@ -49,12 +38,11 @@ public final class RecentIds implements AutoCloseable {
      */
     public RecentIds(Supplier<AbstractRedisClient> client, ServingKeys keys, Duration window, Duration timeout,
             MeterRegistry registry) {
-        this.link = new RedisLink(client, timeout, DedupScripts::load, e -> failed("connect", e));
+        this.failures = new DedupFailures(registry);
+        this.link = new RedisLink(client, timeout, DedupScripts::load, failures::connectFailed);
         this.keys = keys;
         this.buckets = new IdBuckets(window);
         this.timeout = timeout;
-        this.checkFailures = failures(registry, "check");
-        this.rememberFailures = failures(registry, "remember");
         link.connectInBackground();
     }
 
@@ -65,7 +53,7 @@ public final class RecentIds implements AutoCloseable {
             return Set.of();
         }
         if (redis == null) {
-            checkFailed(new IllegalStateException("not connected"));
+            failures.checkFailed(new IllegalStateException("not connected"));
             return Set.of();
         }
         Instant[] lookup = buckets.lookup(Instant.now());
@@ -95,13 +83,13 @@ public final class RecentIds implements AutoCloseable {
                     }
                 }
             }
-            answered();
+            failures.answered();
             return seen;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            checkFailed(e);
+            failures.checkFailed(e);
             return Set.of();
         }
     }
@@ -117,7 +105,7 @@ public final class RecentIds implements AutoCloseable {
             return;
         }
         if (redis == null) {
-            rememberFailed(new IllegalStateException("not connected"));
+            failures.rememberFailed(new IllegalStateException("not connected"));
             return;
         }
         Instant bucket = buckets.current(Instant.now());
@@ -134,21 +122,21 @@ public final class RecentIds implements AutoCloseable {
         try {
             writes = DedupScripts.REMEMBER.run(redis, calls);
         } catch (RuntimeException e) {
-            rememberFailed(e);
+            failures.rememberFailed(e);
             return;
         }
         CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
             if (failure == null) {
-                answered();
+                failures.answered();
             } else {
-                rememberFailed(failure);
+                failures.rememberFailed(failure);
             }
         });
     }
 
     /** Whether the last Redis call succeeded (true before the first call). */
     public boolean available() {
-        return !failing.get();
+        return failures.available();
     }
 
     @Override
@@ -165,41 +153,5 @@ public final class RecentIds implements AutoCloseable {
             shards.get(ServingKeys.ingestedIdShard(id)).add(id);
         }
         return shards;
-    }
-
-    private void answered() {
-        if (failing.compareAndSet(true, false)) {
-            log.debug("Redis answers again: duplicate ids are detected again");
-        }
-    }
-
-    private void checkFailed(Throwable e) {
-        checkFailures.increment();
-        failed("check", e);
-    }
-
-    private void rememberFailed(Throwable e) {
-        rememberFailures.increment();
-        failed("remember", e);
-    }
-
-    /** Logs a warning when Redis stops answering, at most once per {@link #WARN_INTERVAL} if it keeps flapping. */
-    private void failed(String operation, Throwable e) {
-        long now = System.nanoTime();
-        long last = lastWarning.get();
-        if (failing.compareAndSet(false, true) && now - last >= WARN_INTERVAL.toNanos()
-                && lastWarning.compareAndSet(last, now)) {
-            log.warn("Redis did not answer ({} failed: {}); ingest treats ids as unseen and writes every event "
-                    + "until Redis answers again", operation, e.toString());
-        } else {
-            log.debug("Redis not answering ({} failed: {})", operation, e.toString());
-        }
-    }
-
-    private static Counter failures(MeterRegistry registry, String operation) {
-        return Counter.builder("lambda.ingest.dedup.failures")
-                .description("Redis calls of ingest dedup that failed or timed out; the ids counted as unseen")
-                .tag("operation", operation)
-                .register(registry);
     }
 }

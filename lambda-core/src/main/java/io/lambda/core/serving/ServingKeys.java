@@ -131,6 +131,20 @@ public final class ServingKeys {
     }
 
     /**
+     * The Redis Cluster hash tag of a key: the text between the first {@code {} and the next {@code }}
+     * when non-empty, else null (the whole key is hashed). Two keys can be written atomically on a cluster
+     * only when their tags are equal and non-null (or the keys are equal).
+     */
+    public static @Nullable String hashTag(String key) {
+        int open = key.indexOf('{');
+        if (open < 0) {
+            return null;
+        }
+        int close = key.indexOf('}', open + 1);
+        return close <= open + 1 ? null : key.substring(open + 1, close);
+    }
+
+    /**
      * {@code <p>ingested:{s<shard>}:<bucketStart>}: the set of event ids of one shard that ingest accepted (the
      * broker acknowledged them) during one time bucket; expires a dedup window after the bucket ends. Ingest checks a
      * request's ids against the buckets of the last window to report repeats as duplicates instead of writing them
@@ -151,20 +165,6 @@ public final class ServingKeys {
     /** The shard of an event id ({@link #ingestedIds}): {@code String.hashCode()} mod {@value #INGESTED_ID_SHARDS}. */
     public static int ingestedIdShard(String eventId) {
         return Math.floorMod(eventId.hashCode(), INGESTED_ID_SHARDS);
-    }
-
-    /**
-     * The Redis Cluster hash tag of a key: the text between the first {@code {} and the next {@code }}
-     * when non-empty, else null (the whole key is hashed). Two keys can be written atomically on a cluster
-     * only when their tags are equal and non-null (or the keys are equal).
-     */
-    public static @Nullable String hashTag(String key) {
-        int open = key.indexOf('{');
-        if (open < 0) {
-            return null;
-        }
-        int close = key.indexOf('}', open + 1);
-        return close <= open + 1 ? null : key.substring(open + 1, close);
     }
 
     private String speedTag(String view, String version, int partition) {

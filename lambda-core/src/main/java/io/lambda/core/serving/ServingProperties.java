@@ -4,20 +4,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The serving store's global key prefix shared by every service: {@code lambda.serving.prefix} (default
- * {@code lambda:}). Binding fails with {@link ServingKeys}'s message when the prefix is not allowed.
+ * The serving-store settings every service shares: {@code lambda.serving.key-prefix} (default {@code lambda:}), the
+ * global prefix of {@link ServingKeys}. Binding fails with {@link ServingKeys}'s message on a prefix that could break
+ * the layout.
  *
- * @param prefix the prefix of every Redis key the platform writes
+ * @param keyPrefix the global Redis key prefix
  */
 @ConfigurationProperties("lambda.serving")
-public record ServingProperties(@DefaultValue("lambda:") String prefix) {
+public record ServingProperties(@DefaultValue("lambda:") String keyPrefix) {
 
     public ServingProperties {
-        new ServingKeys(prefix);
+        new ServingKeys(keyPrefix);
     }
 
-    /** The key layout with the configured prefix. */
+    /** The key layout under the configured prefix. */
     public ServingKeys keys() {
-        return new ServingKeys(prefix);
+        return new ServingKeys(keyPrefix);
     }
 }

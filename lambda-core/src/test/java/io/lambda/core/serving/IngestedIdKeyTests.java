@@ -1,18 +1,13 @@
 package io.lambda.core.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class IngestedIdKeyTests {
 
@@ -51,24 +46,5 @@ class IngestedIdKeyTests {
         }
 
         assertThat(shards).hasSize(ServingKeys.INGESTED_ID_SHARDS);
-    }
-
-    @Test
-    void shouldBindTheServingPrefixWithLambdaAsDefault() {
-        assertThat(bind(Map.of()).keys().prefix()).isEqualTo("lambda:");
-        assertThat(bind(Map.of("lambda.serving.prefix", "t-1:")).keys().ingestedIds(1, BUCKET))
-                .startsWith("t-1:ingested:{s1}:");
-    }
-
-    @Test
-    void shouldFailBindingAPrefixWithBraces() {
-        assertThatExceptionOfType(BindException.class)
-                .isThrownBy(() -> bind(Map.of("lambda.serving.prefix", "{x}")))
-                .havingRootCause().withMessageContaining("key prefix '{x}'");
-    }
-
-    private static ServingProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("lambda.serving", ServingProperties.class);
     }
 }

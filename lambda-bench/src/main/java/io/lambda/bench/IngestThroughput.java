@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs {@code workers} threads that each repeat one batch operation (returning how many events it completed) for
  * a warm-up and then a measured period, and reports events per second of the measured period and batch latencies.
  */
-final class Throughput {
+final class IngestThroughput {
 
     /** One batch of work; returns the events it completed. */
     @FunctionalInterface
@@ -27,7 +27,7 @@ final class Throughput {
             double cpuMillisPerThousandEvents) {
     }
 
-    private Throughput() {
+    private IngestThroughput() {
     }
 
     static Result measure(int workers, long warmupMillis, long measureMillis, AtomicLong batchNumbers, Batch batch)
