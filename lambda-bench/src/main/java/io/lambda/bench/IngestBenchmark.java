@@ -119,7 +119,9 @@ public final class IngestBenchmark {
         properties.put("lambda.ingest.produce-timeout", PRODUCE_TIMEOUT.toMillis() + "ms");
         // the benchmark measures ingestion only: the archiver role stays off
         properties.put("lambda.archive.enabled", false);
-        return new SpringApplicationBuilder(IngestApplication.class).properties(properties).run();
+        // as arguments: they must win over application.yml (builder properties are only defaults)
+        return new SpringApplicationBuilder(IngestApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     private static IngestThroughput.Result measureHttp(int port, IngestBodies bodies, int clients, long warmupMillis,
