@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 
-import io.lambda.core.serving.ServingKeys;
 import io.lambda.ingest.kafka.ClosedPort;
 import io.lambda.test.ActuatorProbe;
 import io.lambda.test.LambdaStack;
@@ -68,10 +67,9 @@ class BrokerUnavailableIntegrationTests {
 
         http.postJson(TestEvents.array(ids));
 
-        ServingKeys keys = new ServingKeys(REDIS_PREFIX);
         RedisClient client = RedisClient.create(LambdaStack.get().redis().uri().toString());
         try (StatefulRedisConnection<String, String> redis = client.connect()) {
-            assertThat(redis.sync().exists(ids.stream().map(keys::ingestedId).toArray(String[]::new))).isZero();
+            assertThat(redis.sync().keys(REDIS_PREFIX + "ingested:*")).isEmpty();
         } finally {
             client.shutdown();
         }

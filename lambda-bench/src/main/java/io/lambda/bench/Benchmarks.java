@@ -18,6 +18,7 @@ public final class Benchmarks {
         // each benchmark registers itself here: benchmarks.put("core", CoreBenchmark::run);
         benchmarks.put("core", CoreBenchmark::run);
         benchmarks.put("archive", ArchiverBenchmark::run);
+        benchmarks.put("ingest", IngestBenchmark::run);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }

@@ -19,7 +19,7 @@ import io.lambda.ingest.kafka.LogUnavailableException;
  * only the first counts (the rest are duplicates), as do ids accepted recently by any instance; the remaining events
  * are written and, once the broker acknowledged all of them, remembered as accepted.
  */
-public class EventIngestor {
+final class EventIngestor {
 
     private final RecentIds recentIds;
     private final EventPublisher publisher;
@@ -37,9 +37,9 @@ public class EventIngestor {
      * @throws IngestProblem {@link ProblemType#NO_VALID_EVENTS} when no event is valid,
      *     {@link ProblemType#LOG_UNAVAILABLE} (with {@code Retry-After}) when the log did not take the events in time
      */
-    public IngestResponse ingest(ReadResult read) {
+    IngestResponse ingest(ReadResult read) {
         List<IngestResponse.EventError> errors = new ArrayList<>();
-        Map<String, Event> firstById = new LinkedHashMap<>();
+        Map<String, Event> firstById = new LinkedHashMap<>(read.size() * 4 / 3 + 1);
         int duplicates = 0;
         for (Admission admission : read.admissions()) {
             if (admission instanceof Admission.Rejected rejected) {

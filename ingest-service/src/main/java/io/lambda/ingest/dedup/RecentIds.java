@@ -1,56 +1,36 @@
 package io.lambda.ingest.dedup;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import io.lambda.core.serving.ServingKeys;
 import java.util.function.Supplier;
 
+import io.lambda.core.serving.ServingKeys;
 import io.lettuce.core.AbstractRedisClient;
-import io.lettuce.core.KeyValue;
-import io.lettuce.core.LettuceFutures;
-import io.lettuce.core.RedisFuture;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.async.RedisStringAsyncCommands;
-import io.lettuce.core.codec.StringCodec;
-import io.lettuce.core.output.StatusOutput;
-import io.lettuce.core.protocol.AsyncCommand;
-import io.lettuce.core.protocol.Command;
-import io.lettuce.core.protocol.CommandArgs;
-import io.lettuce.core.protocol.CommandType;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The ids accepted within the dedup window, in Redis under {@link ServingKeys#ingestedId(String)} with a TTL of the
- * window. One {@code MGET} checks a request's ids; after the broker's ack one {@code SET NX PX} per id, all sent in
- * one write (a pipeline), remembers them. Both wait at most the dedup timeout.
+ * The ids accepted within the dedup window, in Redis sets per shard and time bucket
+ * ({@link ServingKeys#ingestedIds}; layout and reasons in {@code lambda-core/KEYS.md}). A check runs one script per
+ * shard over the buckets of the last window and waits at most the dedup timeout; after the broker's ack one script
+ * per shard adds the ids to the current bucket, without making the request wait.
  *
- * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing: a
- * warning is logged when that starts (not per request), an info line when Redis answers again, and every failure is
- * counted as {@code lambda.ingest.dedup.failures}.
+ * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing; see
+ * {@link DedupFailures} for what is logged and counted.
  */
 public final class RecentIds implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RecentIds.class);
-    private static final String MARK = "1";
-    private static final String PX = "PX";
-    private static final String NX = "NX";
 
     private final RedisLink link;
     private final ServingKeys keys;
-    private final long windowMillis;
+    private final IdBuckets buckets;
     private final Duration timeout;
-    private final Counter checkFailures;
-    private final Counter rememberFailures;
-    private final AtomicBoolean failing = new AtomicBoolean();
+    private final DedupFailures failures;
 
     /**
      * @param client the Lettuce client to open dedup's own connection from (a connection attempt starts at once, in
@@ -58,84 +38,105 @@ public final class RecentIds implements AutoCloseable {
      */
     public RecentIds(Supplier<AbstractRedisClient> client, ServingKeys keys, Duration window, Duration timeout,
             MeterRegistry registry) {
-        this.link = new RedisLink(client, timeout, e -> failed("connect", e));
+        this.failures = new DedupFailures(registry);
+        this.link = new RedisLink(client, timeout, DedupScripts::load, failures::connectFailed);
         this.keys = keys;
-        this.windowMillis = window.toMillis();
+        this.buckets = new IdBuckets(window);
         this.timeout = timeout;
-        this.checkFailures = failures(registry, "check");
-        this.rememberFailures = failures(registry, "remember");
         link.connectInBackground();
     }
 
     /** The ids among {@code ids} accepted within the window; none when Redis does not answer in time. */
     public Set<String> seen(List<String> ids) {
-        RedisStringAsyncCommands<String, String> redis = link.commands();
+        RedisLink.Session redis = link.session();
         if (ids.isEmpty()) {
             return Set.of();
         }
         if (redis == null) {
-            checkFailures.increment();
-            failed("check", new IllegalStateException("not connected"));
+            failures.checkFailed(new IllegalStateException("not connected"));
             return Set.of();
         }
-        List<String> redisKeys = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            redisKeys.add(keys.ingestedId(id));
+        Instant[] lookup = buckets.lookup(Instant.now());
+        List<List<String>> shards = byShard(ids);
+        List<List<String>> asked = new ArrayList<>();
+        List<DedupScripts.Call> calls = new ArrayList<>();
+        for (int shard = 0; shard < shards.size(); shard++) {
+            if (!shards.get(shard).isEmpty()) {
+                String[] bucketKeys = new String[lookup.length];
+                for (int i = 0; i < lookup.length; i++) {
+                    bucketKeys[i] = keys.ingestedIds(shard, lookup[i]);
+                }
+                asked.add(shards.get(shard));
+                calls.add(new DedupScripts.Call(bucketKeys, new String[] {String.join("\n", shards.get(shard))}));
+            }
         }
         try {
-            List<KeyValue<String, String>> values = redis.mget(redisKeys.toArray(String[]::new))
-                    .get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            List<CompletableFuture<String>> answers = DedupScripts.CHECK.run(redis, calls);
+            long deadline = System.nanoTime() + timeout.toNanos();
             Set<String> seen = new HashSet<>();
-            for (int i = 0; i < values.size(); i++) {
-                if (values.get(i).hasValue()) {
-                    seen.add(ids.get(i));
+            for (int i = 0; i < answers.size(); i++) {
+                String flags = answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                List<String> shardIds = asked.get(i);
+                for (int j = 0; j < shardIds.size(); j++) {
+                    if (flags.charAt(j) == '1') {
+                        seen.add(shardIds.get(j));
+                    }
                 }
             }
-            answered();
+            failures.answered();
             return seen;
         } catch (Exception e) {
-            interruptedAgain(e);
-            checkFailures.increment();
-            failed("check", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            failures.checkFailed(e);
             return Set.of();
         }
     }
 
     /**
-     * Remembers {@code ids} as accepted now, for the window; an id remembered already keeps its first expiry. The
-     * {@code SET}s go out in one write (one flush), not one write per id.
+     * Remembers {@code ids} as accepted now. The request does not wait: Redis runs the commands of one connection in
+     * order, so a later {@link #seen} of this instance finds them. Failures are counted and logged when Redis
+     * answers or the dedup timeout expires the commands.
      */
     public void remember(List<String> ids) {
-        StatefulConnection<String, String> redis = link.connection();
+        RedisLink.Session redis = link.session();
         if (ids.isEmpty()) {
             return;
         }
         if (redis == null) {
-            rememberFailures.increment();
-            failed("remember", new IllegalStateException("not connected"));
+            failures.rememberFailed(new IllegalStateException("not connected"));
             return;
         }
-        List<AsyncCommand<String, String, String>> writes = new ArrayList<>(ids.size());
-        for (String id : ids) {
-            CommandArgs<String, String> args = new CommandArgs<>(StringCodec.UTF8)
-                    .addKey(keys.ingestedId(id)).addValue(MARK).add(PX).add(windowMillis).add(NX);
-            writes.add(new AsyncCommand<>(new Command<>(CommandType.SET, new StatusOutput<>(StringCodec.UTF8), args)));
-        }
-        try {
-            redis.dispatch(writes);
-            if (!LettuceFutures.awaitAll(timeout, writes.toArray(RedisFuture[]::new))) {
-                throw new IllegalStateException("no answer within " + timeout.toMillis() + " ms");
+        Instant bucket = buckets.current(Instant.now());
+        String expiry = Long.toString(buckets.expiry(bucket).toEpochMilli());
+        List<List<String>> shards = byShard(ids);
+        List<DedupScripts.Call> calls = new ArrayList<>();
+        for (int shard = 0; shard < shards.size(); shard++) {
+            if (!shards.get(shard).isEmpty()) {
+                calls.add(new DedupScripts.Call(new String[] {keys.ingestedIds(shard, bucket)},
+                        new String[] {String.join("\n", shards.get(shard)), expiry}));
             }
-            answered();
-        } catch (RuntimeException e) {
-            rememberFailures.increment();
-            failed("remember", e);
         }
+        List<CompletableFuture<Long>> writes;
+        try {
+            writes = DedupScripts.REMEMBER.run(redis, calls);
+        } catch (RuntimeException e) {
+            failures.rememberFailed(e);
+            return;
+        }
+        CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                failures.answered();
+            } else {
+                failures.rememberFailed(failure);
+            }
+        });
     }
 
     /** Whether the last Redis call succeeded (true before the first call). */
     public boolean available() {
-        return !failing.get();
+        return failures.available();
     }
 
     @Override
@@ -143,31 +144,14 @@ public final class RecentIds implements AutoCloseable {
         link.close();
     }
 
-    private void answered() {
-        if (failing.compareAndSet(true, false)) {
-            log.info("Redis answers again: duplicate ids are detected again");
+    private static List<List<String>> byShard(List<String> ids) {
+        List<List<String>> shards = new ArrayList<>(ServingKeys.INGESTED_ID_SHARDS);
+        for (int i = 0; i < ServingKeys.INGESTED_ID_SHARDS; i++) {
+            shards.add(new ArrayList<>(ids.size() / ServingKeys.INGESTED_ID_SHARDS + 8));
         }
-    }
-
-    private void failed(String operation, Exception e) {
-        if (failing.compareAndSet(false, true)) {
-            log.warn("Redis did not answer ({} failed: {}); ingest treats ids as unseen and writes every event "
-                    + "until Redis answers again", operation, e.toString());
-        } else {
-            log.debug("Redis still not answering ({} failed: {})", operation, e.toString());
+        for (String id : ids) {
+            shards.get(ServingKeys.ingestedIdShard(id)).add(id);
         }
-    }
-
-    private static void interruptedAgain(Exception e) {
-        if (e instanceof InterruptedException) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Counter failures(MeterRegistry registry, String operation) {
-        return Counter.builder("lambda.ingest.dedup.failures")
-                .description("Redis calls of ingest dedup that failed or timed out; the ids counted as unseen")
-                .tag("operation", operation)
-                .register(registry);
+        return shards;
     }
 }

@@ -11,9 +11,9 @@ import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisStringAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -22,9 +22,9 @@ import org.jspecify.annotations.Nullable;
  * setting applies: standalone, sentinel or cluster, TLS, credentials) but with its own command timeout.
  *
  * <p>Connecting happens on a background thread, never on a request's: until a connection is open,
- * {@link #commands()} is null and callers treat ids as unseen. A failed attempt is retried on demand, at most once
+ * {@link #session()} is null and callers treat ids as unseen. A failed attempt is retried on demand, at most once
  * per {@link #RECONNECT_PAUSE}. Once open, Lettuce reconnects by itself; while it is disconnected
- * {@link #commands()} is null again rather than queueing commands.
+ * {@link #session()} is null again rather than queueing commands.
  */
 final class RedisLink implements AutoCloseable {
 
@@ -32,6 +32,7 @@ final class RedisLink implements AutoCloseable {
 
     private final Supplier<AbstractRedisClient> client;
     private final Duration commandTimeout;
+    private final Consumer<RedisClusterAsyncCommands<String, String>> prepare;
     private final Consumer<RuntimeException> connectFailures;
     private final ExecutorService connector = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "dedup-redis-connect");
@@ -39,35 +40,33 @@ final class RedisLink implements AutoCloseable {
         return thread;
     });
     private final AtomicBoolean connecting = new AtomicBoolean();
-    private volatile @Nullable StatefulConnection<String, String> connection;
-    private volatile @Nullable RedisStringAsyncCommands<String, String> commands;
+    private volatile @Nullable Session session;
     private volatile long nextAttempt = System.nanoTime();
     private volatile boolean closed;
 
-    RedisLink(Supplier<AbstractRedisClient> client, Duration commandTimeout, Consumer<RuntimeException> connectFailures) {
+    /**
+     * @param prepare runs on a new connection before it is used (e.g. loads scripts); throwing fails the connection
+     */
+    RedisLink(Supplier<AbstractRedisClient> client, Duration commandTimeout,
+            Consumer<RedisClusterAsyncCommands<String, String>> prepare, Consumer<RuntimeException> connectFailures) {
         this.client = client;
         this.commandTimeout = commandTimeout;
+        this.prepare = prepare;
         this.connectFailures = connectFailures;
     }
 
-    /** The commands of an open connection, or null (and a connection attempt is started when due). */
-    @Nullable RedisStringAsyncCommands<String, String> commands() {
-        StatefulConnection<String, String> open = connection;
-        if (open == null) {
-            connectInBackground();
-            return null;
-        }
-        return open.isOpen() ? commands : null;
+    /** An open connection and its commands. */
+    record Session(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> commands) {
     }
 
-    /** The open connection, or null like {@link #commands()}; for writing many commands with one flush. */
-    @Nullable StatefulConnection<String, String> connection() {
-        StatefulConnection<String, String> open = connection;
+    /** The open connection, or null (and a connection attempt is started when due). */
+    @Nullable Session session() {
+        Session open = session;
         if (open == null) {
             connectInBackground();
             return null;
         }
-        return open.isOpen() ? open : null;
+        return open.connection().isOpen() ? open : null;
     }
 
     void connectInBackground() {
@@ -82,13 +81,11 @@ final class RedisLink implements AutoCloseable {
             if (redis instanceof RedisClusterClient cluster) {
                 StatefulRedisClusterConnection<String, String> opened = cluster.connect(StringCodec.UTF8);
                 opened.setTimeout(commandTimeout);
-                commands = opened.async();
-                connection = opened;
+                use(opened, opened.async());
             } else if (redis instanceof RedisClient standalone) {
                 StatefulRedisConnection<String, String> opened = standalone.connect(StringCodec.UTF8);
                 opened.setTimeout(commandTimeout);
-                commands = opened.async();
-                connection = opened;
+                use(opened, opened.async());
             } else {
                 throw new IllegalStateException("unsupported Redis client " + redis.getClass().getName());
             }
@@ -100,13 +97,23 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
+    private void use(StatefulConnection<String, String> opened, RedisClusterAsyncCommands<String, String> async) {
+        try {
+            prepare.accept(async);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        session = new Session(opened, async);
+    }
+
     @Override
     public void close() {
         closed = true;
         connector.shutdownNow();
-        StatefulConnection<String, String> open = connection;
+        Session open = session;
         if (open != null) {
-            open.close();
+            open.connection().close();
         }
     }
 }

@@ -3,6 +3,8 @@ package io.lambda.ingest.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.lambda.core.serving.ServingKeys;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class RecentIdsIntegrationTests {
 
-    private final ServingKeys keys = new ServingKeys(LambdaStack.get().newKeyPrefix());
+    private final String prefix = LambdaStack.get().newKeyPrefix();
+    private final ServingKeys keys = new ServingKeys(prefix);
     private final RedisClient client = RedisClient.create(LambdaStack.get().redis().uri().toString());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
@@ -37,28 +40,37 @@ class RecentIdsIntegrationTests {
     }
 
     @Test
-    void shouldWriteTheDocumentedKeyWithTheWindowAsTtlAndKeepTheFirstExpiry() {
-        try (RecentIds recentIds = connected(Duration.ofMinutes(10));
-             StatefulRedisConnection<String, String> redis = client.connect()) {
-            recentIds.remember(List.of("evt-1"));
-            redis.sync().pexpire(keys.ingestedId("evt-1"), 60_000);
-
-            recentIds.remember(List.of("evt-1"));
-
-            assertThat(redis.sync().get(keys.ingestedId("evt-1"))).isEqualTo("1");
-            assertThat(redis.sync().pttl(keys.ingestedId("evt-1"))).isBetween(1L, 60_000L);
+    void shouldCheckAndRememberThousandsOfIdsSpreadOverEveryShard() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 12_000; i++) {
+            ids.add("evt-" + i);
         }
-        try (RecentIds recentIds = connected(Duration.ofMinutes(10));
-             StatefulRedisConnection<String, String> redis = client.connect()) {
-            recentIds.remember(List.of("evt-2"));
+        try (RecentIds recentIds = connected(Duration.ofHours(24))) {
+            recentIds.remember(ids.subList(0, 6_000));
 
-            assertThat(redis.sync().pttl(keys.ingestedId("evt-2"))).isBetween(590_000L, 600_000L);
+            assertThat(recentIds.seen(ids)).hasSize(6_000).containsAll(ids.subList(0, 6_000));
         }
     }
 
     @Test
-    void shouldForgetIdsOnceTheWindowHasPassed() {
-        try (RecentIds recentIds = connected(Duration.ofMillis(300))) {
+    void shouldKeepTheIdsOfABucketInASetThatExpiresAWindowAfterTheBucketEnds() {
+        Duration window = Duration.ofMinutes(20);
+        try (RecentIds recentIds = connected(window);
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            Instant bucket = new IdBuckets(window).current(Instant.now());
+            recentIds.remember(List.of("evt-1"));
+            recentIds.seen(List.of("evt-1")); // answered after the remember: one connection runs commands in order
+
+            String key = keys.ingestedIds(ServingKeys.ingestedIdShard("evt-1"), bucket);
+            assertThat(redis.sync().smembers(key)).containsExactly("evt-1");
+            long expiresIn = new IdBuckets(window).expiry(bucket).toEpochMilli() - System.currentTimeMillis();
+            assertThat(redis.sync().pttl(key)).isBetween(expiresIn - 5_000, expiresIn);
+        }
+    }
+
+    @Test
+    void shouldForgetIdsOnceTheWindowAndItsBucketHavePassed() {
+        try (RecentIds recentIds = connected(Duration.ofMillis(400))) {
             recentIds.remember(List.of("short-lived"));
             assertThat(recentIds.seen(List.of("short-lived"))).containsExactly("short-lived");
 
@@ -82,6 +94,21 @@ class RecentIdsIntegrationTests {
                     .isEqualTo(1);
         } finally {
             unreachable.shutdown();
+        }
+    }
+
+    @Test
+    void shouldLoadItsScriptsAgainWhenRedisHasForgottenThem() {
+        try (RecentIds recentIds = connected(Duration.ofHours(1));
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            redis.sync().scriptFlush();
+
+            recentIds.remember(List.of("after-flush"));
+
+            Awaitility.await().atMost(Duration.ofSeconds(5))
+                    .until(() -> recentIds.seen(List.of("after-flush")).contains("after-flush"));
+            assertThat(registry.get("lambda.ingest.dedup.failures").tag("operation", "remember").counter().count())
+                    .isZero();
         }
     }
 

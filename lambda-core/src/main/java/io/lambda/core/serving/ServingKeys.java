@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:idx             zset    ChunkRef of the partition's partial hashes
  * &lt;p&gt;s:{&lt;view&gt;:&lt;version&gt;:&lt;partition&gt;}:from            string  first complete slot (epoch seconds)
  * &lt;p&gt;archive:watermark                               hash    partition -&gt; archive watermark (epoch ms)
- * &lt;p&gt;ingested:&lt;eventId&gt;                            string  "1": id accepted recently (TTL = dedup window)
+ * &lt;p&gt;ingested:{s&lt;shard&gt;}:&lt;bucketStart&gt;           set     ids accepted by ingest in a time bucket (dedup)
  * </pre>
  *
  * <p>Redis Cluster: the keys one speed flush writes atomically share the hash tag
@@ -42,8 +42,9 @@ public final class ServingKeys {
 
     /** Prefixes may hold {@code :} but never braces, which would move the hash tag into the prefix. */
     private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9_.:-]{0,64}");
-    /** Event ids (DESIGN.md section 4): no braces, so an id never forms a hash tag. */
-    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    /** How many hash-tag shards the {@link #ingestedIds} keys are spread over. */
+    public static final int INGESTED_ID_SHARDS = 16;
 
     private final String prefix;
 
@@ -141,22 +142,6 @@ public final class ServingKeys {
     }
 
     /**
-     * {@code <p>ingested:<eventId>}: a string with a TTL of the ingest dedup window, set (NX) once the broker has
-     * acknowledged the event. Ingest reads it to report repeated ids as duplicates instead of writing them again.
-     * Only an optimisation: losing these keys never loses or double-counts an event, since every layer dedups by
-     * id. No hash tag: the keys spread over the cluster.
-     *
-     * @throws IllegalArgumentException when {@code eventId} is not a valid event id
-     */
-    public String ingestedId(String eventId) {
-        Objects.requireNonNull(eventId, "eventId");
-        if (!EVENT_ID.matcher(eventId).matches()) {
-            throw new IllegalArgumentException("not an event id: '" + eventId + "'");
-        }
-        return prefix + "ingested:" + eventId;
-    }
-
-    /**
      * The Redis Cluster hash tag of a key: the text between the first {@code {} and the next {@code }}
      * when non-empty, else null (the whole key is hashed). Two keys can be written atomically on a cluster
      * only when their tags are equal and non-null (or the keys are equal).
@@ -168,6 +153,29 @@ public final class ServingKeys {
         }
         int close = key.indexOf('}', open + 1);
         return close <= open + 1 ? null : key.substring(open + 1, close);
+    }
+
+    /**
+     * {@code <p>ingested:{s<shard>}:<bucketStart>}: the set of event ids of one shard that ingest accepted (the
+     * broker acknowledged them) during one time bucket; expires a dedup window after the bucket ends. Ingest checks a
+     * request's ids against the buckets of the last window to report repeats as duplicates instead of writing them
+     * again. Only an optimisation: losing these keys never loses or double-counts an event, since every layer
+     * dedups by id. The shard ({@link #ingestedIdShard}) is the hash tag: the buckets of one shard are read and
+     * written by one script on Redis Cluster, and the {@value #INGESTED_ID_SHARDS} shards spread over the cluster.
+     *
+     * @param shard {@code 0} to {@value #INGESTED_ID_SHARDS}{@code  - 1}
+     * @param bucketStart the bucket's start; written as epoch milliseconds
+     */
+    public String ingestedIds(int shard, Instant bucketStart) {
+        if (shard < 0 || shard >= INGESTED_ID_SHARDS) {
+            throw new IllegalArgumentException("shard must be 0-" + (INGESTED_ID_SHARDS - 1) + ": " + shard);
+        }
+        return prefix + "ingested:{s" + shard + "}:" + bucketStart.toEpochMilli();
+    }
+
+    /** The shard of an event id ({@link #ingestedIds}): {@code String.hashCode()} mod {@value #INGESTED_ID_SHARDS}. */
+    public static int ingestedIdShard(String eventId) {
+        return Math.floorMod(eventId.hashCode(), INGESTED_ID_SHARDS);
     }
 
     private String speedTag(String view, String version, int partition) {

@@ -1,58 +1,50 @@
 package io.lambda.core.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.util.Map;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class IngestedIdKeyTests {
 
+    private static final Instant BUCKET = Instant.parse("2026-11-24T06:00:00Z");
+
     @Test
-    void shouldPrefixTheEventIdWithoutAHashTag() {
-        String key = new ServingKeys("lambda:").ingestedId("0f8c2d1e-a:b.c_d");
+    void shouldTagTheBucketKeyWithItsShard() {
+        String key = new ServingKeys("lambda:").ingestedIds(7, BUCKET);
 
-        assertThat(key).isEqualTo("lambda:ingested:0f8c2d1e-a:b.c_d");
-        assertThat(ServingKeys.hashTag(key)).isNull();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "a{b}", "a b", "ä"})
-    void shouldRefuseTextThatIsNoEventId(String id) {
-        assertThatIllegalArgumentException().isThrownBy(() -> new ServingKeys("p:").ingestedId(id))
-                .withMessageContaining("not an event id");
+        assertThat(key).isEqualTo("lambda:ingested:{s7}:" + BUCKET.toEpochMilli());
+        assertThat(ServingKeys.hashTag(key)).isEqualTo("s7");
     }
 
     @Test
-    void shouldRefuseIdsLongerThanTheEventIdLimit() {
+    void shouldRefuseShardsOutsideTheLayout() {
         ServingKeys keys = new ServingKeys("p:");
 
-        assertThat(keys.ingestedId("x".repeat(128))).hasSize(2 + 9 + 128);
-        assertThatIllegalArgumentException().isThrownBy(() -> keys.ingestedId("x".repeat(129)));
+        assertThat(keys.ingestedIds(0, BUCKET)).startsWith("p:ingested:{s0}:");
+        assertThat(keys.ingestedIds(15, BUCKET)).startsWith("p:ingested:{s15}:");
+        assertThatIllegalArgumentException().isThrownBy(() -> keys.ingestedIds(16, BUCKET));
+        assertThatIllegalArgumentException().isThrownBy(() -> keys.ingestedIds(-1, BUCKET));
     }
 
     @Test
-    void shouldBindTheServingPrefixWithLambdaAsDefault() {
-        assertThat(bind(Map.of()).keys().prefix()).isEqualTo("lambda:");
-        assertThat(bind(Map.of("lambda.serving.key-prefix", "t-1:")).keys().ingestedId("a")).isEqualTo("t-1:ingested:a");
+    void shouldShardIdsByTheirHashCode() {
+        String id = "0f8c2d1e-a:b.c_d";
+
+        assertThat(ServingKeys.ingestedIdShard(id)).isEqualTo(Math.floorMod(id.hashCode(), 16));
     }
 
     @Test
-    void shouldFailBindingAPrefixWithBraces() {
-        assertThatExceptionOfType(BindException.class)
-                .isThrownBy(() -> bind(Map.of("lambda.serving.key-prefix", "{x}")))
-                .havingRootCause().withMessageContaining("key prefix '{x}'");
-    }
+    void shouldSpreadIdsOverAllShards() {
+        Set<Integer> shards = new HashSet<>();
+        for (int i = 0; i < 1_000; i++) {
+            shards.add(ServingKeys.ingestedIdShard("evt-" + i));
+        }
 
-    private static ServingProperties bind(Map<String, String> properties) {
-        return new Binder(new MapConfigurationPropertySource(properties))
-                .bindOrCreate("lambda.serving", ServingProperties.class);
+        assertThat(shards).hasSize(ServingKeys.INGESTED_ID_SHARDS);
     }
 }

@@ -1,0 +1,75 @@
+package io.lambda.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lambda.ingest.dedup.RecentIds;
+import io.lambda.test.LambdaStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two ingest instances on one topic and one Redis: no state of their own, duplicates seen across them. */
+class TwoInstancesIntegrationTests {
+
+    private static final String TOPIC = IngestTestProperties.newTopicName();
+    private static ConfigurableApplicationContext first;
+    private static ConfigurableApplicationContext second;
+
+    @BeforeAll
+    static void start() {
+        LambdaStack stack = LambdaStack.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+        properties.put("spring.data.redis.host", stack.redis().host());
+        properties.put("spring.data.redis.port", stack.redis().port());
+        properties.put("lambda.events.name", TOPIC);
+        properties.put("lambda.events.partitions", IngestTestProperties.PARTITIONS);
+        properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());
+        // as arguments: they must win over application.yml (builder properties are only defaults)
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        first = new SpringApplicationBuilder(IngestApplication.class).run(args);
+        second = new SpringApplicationBuilder(IngestApplication.class).run(args);
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            RecentIds recentIds = instance.getBean(RecentIds.class);
+            Awaitility.await("dedup connected").atMost(Duration.ofSeconds(10))
+                    .until(() -> recentIds.seen(List.of("probe")).isEmpty() && recentIds.available());
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        second.close();
+        first.close();
+    }
+
+    @Test
+    void shouldReportIdsAcceptedByOneInstanceAsDuplicatesOnTheOther() {
+        String prefix = TestEvents.uniquePrefix();
+
+        IngestHttp.Response viaFirst = http(first).postJson(TestEvents.array(TestEvents.ids(prefix, 0, 100)));
+        IngestHttp.Response viaSecond = http(second).postJson(TestEvents.array(TestEvents.ids(prefix, 50, 100)));
+
+        assertThat(viaFirst.json().path("accepted").asInt()).isEqualTo(100);
+        assertThat(viaSecond.json().path("accepted").asInt()).isEqualTo(50);
+        assertThat(viaSecond.json().path("duplicates").asInt()).isEqualTo(50);
+        assertThat(EventTopicContents.readAll(TOPIC)).extracting(ConsumerRecord::key)
+                .filteredOn(key -> key.startsWith(prefix))
+                .containsExactlyInAnyOrderElementsOf(TestEvents.ids(prefix, 0, 150));
+    }
+
+    private static IngestHttp http(ConfigurableApplicationContext instance) {
+        return new IngestHttp(Integer.parseInt(instance.getEnvironment().getRequiredProperty("local.server.port")));
+    }
+}

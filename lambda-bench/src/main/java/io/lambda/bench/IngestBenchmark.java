@@ -1,0 +1,161 @@
+package io.lambda.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.lambda.ingest.IngestApplication;
+import io.lambda.ingest.kafka.EventProducerSettings;
+import io.lambda.test.LambdaStack;
+import ch.qos.logback.classic.Level;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Ingest throughput over HTTP beside a raw-producer baseline, in one run on the same broker.
+ *
+ * <p>{@code ingest [clients=16] [rounds=3] [roundSeconds=8]}: starts the LambdaStack (Kafka, Redis), runs the ingest
+ * service in-process on a random port and, after a warm-up of each, measures in alternating rounds
+ * <ol>
+ * <li>HTTP: {@code clients} threads POSTing JSON arrays of 1,000 events of ~300 bytes, each with new ids, over
+ * keep-alive connections of a minimal client ({@link KeepAliveHttpClient}), so the cores go to the service;
+ * <li>raw producer, batches: {@code clients} threads each sending the same 1,000 events as Avro records with
+ * ingest's producer settings ({@link EventProducerSettings}) and waiting for their acks, as ingest does per request;
+ * </ol>
+ * and once more
+ * <ol start="3">
+ * <li>raw producer, streaming: one thread sending those records without waiting, the producer's ceiling.
+ * </ol>
+ * Each topic has 6 partitions and {@code LogAppendTime}. Prints events/s of each round, the medians, the CPU the
+ * JVM (service, broker and load generator alike) spent per 1,000 events, and the ratios.
+ */
+public final class IngestBenchmark {
+
+    private static final int EVENTS_PER_BODY = 1_000;
+    private static final int PARTITIONS = 6;
+    private static final Duration PRODUCE_TIMEOUT = Duration.ofSeconds(5);
+    /** Batch numbers make the ids: every request and every baseline batch of the run has ids of its own. */
+    private static final AtomicLong HTTP_BATCHES = new AtomicLong();
+    private static final AtomicLong RAW_BATCHES = new AtomicLong(1_000_000_000L);
+
+    private IngestBenchmark() {
+    }
+
+    public static void run(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        long roundMillis = (args.length > 2 ? Long.parseLong(args[2]) : 8) * 1000;
+        long warmupMillis = 12_000;
+        // the broker logs a lot at logback's default DEBUG; the benchmark's output is its figures
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+        LambdaStack stack = LambdaStack.get();
+        IngestBodies bodies = new IngestBodies(EVENTS_PER_BODY);
+        String ingestTopic = "bench-ingest-" + UUID.randomUUID().toString().substring(0, 8);
+        String baselineTopic = stack.createTopic("bench-baseline", PARTITIONS,
+                Map.of("message.timestamp.type", "LogAppendTime"));
+
+        List<IngestThroughput.Result> http = new ArrayList<>();
+        List<IngestThroughput.Result> batches = new ArrayList<>();
+        IngestThroughput.Result streaming;
+        try (ConfigurableApplicationContext ingest = startIngest(stack, ingestTopic);
+             Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(stack))) {
+            int port = Integer.parseInt(ingest.getEnvironment().getRequiredProperty("local.server.port"));
+            RawProducerLoad raw = new RawProducerLoad(producer, baselineTopic, bodies, RAW_BATCHES, PRODUCE_TIMEOUT);
+            measureHttp(port, bodies, clients, warmupMillis, 0);
+            raw.batches(clients, warmupMillis / 2, 0);
+            // alternate the two, so a change in the machine's load hits both alike
+            for (int round = 0; round < rounds; round++) {
+                http.add(measureHttp(port, bodies, clients, 0, roundMillis));
+                batches.add(raw.batches(clients, 0, roundMillis));
+            }
+            streaming = raw.streaming(2_000, roundMillis);
+        }
+
+        System.out.printf("ingest benchmark: %d clients, %,d events of ~%d bytes per request, %d partitions, "
+                + "%d alternating rounds of %d s after %d s of warm-up%n", clients, EVENTS_PER_BODY,
+                bodies.bytesPerEvent(), PARTITIONS, rounds, roundMillis / 1000, warmupMillis / 1000);
+        for (int round = 0; round < rounds; round++) {
+            System.out.printf("round %d: HTTP %,.0f events/s, raw batches %,.0f events/s%n", round + 1,
+                    http.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond());
+        }
+        IngestThroughput.Result httpMedian = median(http);
+        IngestThroughput.Result batchesMedian = median(batches);
+        print("HTTP POST /api/v1/events (median)", httpMedian);
+        print("raw producer, 1,000-record batches (median)", batchesMedian);
+        print("raw producer, streaming", streaming);
+        System.out.printf("ratio HTTP / raw batches   : %.2f%n", httpMedian.eventsPerSecond() / batchesMedian.eventsPerSecond());
+        System.out.printf("ratio HTTP / raw streaming : %.2f%n", httpMedian.eventsPerSecond() / streaming.eventsPerSecond());
+        System.out.flush();
+    }
+
+    private static IngestThroughput.Result median(List<IngestThroughput.Result> results) {
+        List<IngestThroughput.Result> sorted = new ArrayList<>(results);
+        sorted.sort(java.util.Comparator.comparingDouble(IngestThroughput.Result::eventsPerSecond));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private static ConfigurableApplicationContext startIngest(LambdaStack stack, String topic) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", 0);
+        properties.put("management.server.port", 0);
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+        properties.put("spring.data.redis.host", stack.redis().host());
+        properties.put("spring.data.redis.port", stack.redis().port());
+        properties.put("lambda.events.name", topic);
+        properties.put("lambda.events.partitions", PARTITIONS);
+        properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());
+        properties.put("lambda.ingest.produce-timeout", PRODUCE_TIMEOUT.toMillis() + "ms");
+        // the benchmark measures ingestion only: the archiver role stays off
+        properties.put("lambda.archive.enabled", false);
+        // as arguments: they must win over application.yml (builder properties are only defaults)
+        return new SpringApplicationBuilder(IngestApplication.class)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+    }
+
+    private static IngestThroughput.Result measureHttp(int port, IngestBodies bodies, int clients, long warmupMillis,
+            long measureMillis) throws Exception {
+        ThreadLocal<KeepAliveHttpClient> connections = new ThreadLocal<>();
+        List<KeepAliveHttpClient> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            return IngestThroughput.measure(clients, warmupMillis, measureMillis, HTTP_BATCHES, batch -> {
+                KeepAliveHttpClient client = connections.get();
+                if (client == null) {
+                    client = new KeepAliveHttpClient("127.0.0.1", port);
+                    connections.set(client);
+                    opened.add(client);
+                }
+                KeepAliveHttpClient.Response response = client.post("/api/v1/events", "application/json",
+                        bodies.json(batch));
+                if (response.status() != 202 || !response.body().startsWith("{\"accepted\":" + EVENTS_PER_BODY + ",")) {
+                    throw new IllegalStateException("unexpected answer " + response.status() + " " + response.body());
+                }
+                return EVENTS_PER_BODY;
+            });
+        } finally {
+            for (KeepAliveHttpClient client : opened) {
+                client.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> producerSettings(LambdaStack stack) {
+        return EventProducerSettings.of(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
+                PRODUCE_TIMEOUT);
+    }
+
+    private static void print(String name, IngestThroughput.Result result) {
+        System.out.printf("%-44s: %,10.0f events/s  (batch p50 %d ms, p99 %d ms; JVM CPU %.1f ms per 1,000 events;"
+                + " failures %d)%n", name, result.eventsPerSecond(), result.p50Millis(), result.p99Millis(),
+                result.cpuMillisPerThousandEvents(), result.failures());
+    }
+}
