@@ -19,6 +19,8 @@ import org.springframework.util.unit.DataSize;
  * @param produceTimeout how long a request waits for the broker to acknowledge all its events before answering
  *     503; also bounds every blocking call of the producer and the topic check at startup
  * @param retryAfter the {@code Retry-After} of a 503, rounded up to whole seconds
+ * @param dedupEnabled whether repeated ids are looked up in Redis and reported as duplicates; without it every valid
+ *     event is written (the layers downstream keep one event per id regardless) and Redis is never used
  * @param dedupWindow how long an accepted id is remembered in Redis to report repeats as duplicates
  * @param dedupTimeout how long a request waits for Redis before treating its ids as unseen
  */
@@ -30,6 +32,7 @@ public record IngestProperties(
         @DefaultValue("5m") Duration maxEventFuture,
         @DefaultValue("5s") Duration produceTimeout,
         @DefaultValue("5s") Duration retryAfter,
+        @DefaultValue("true") boolean dedupEnabled,
         @DefaultValue("24h") Duration dedupWindow,
         @DefaultValue("250ms") Duration dedupTimeout) {
 

@@ -22,20 +22,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Ingest throughput over HTTP beside a raw-producer baseline, in one run on the same broker.
  *
- * <p>{@code ingest [clients=16] [rounds=3] [roundSeconds=8]}: starts the LambdaStack (Kafka, Redis), runs the ingest
- * service in-process on a random port and, after a warm-up of each, measures in alternating rounds
+ * <p>{@code ingest [clients=16] [rounds=3] [roundSeconds=8] [warmupSeconds=30]}: starts the LambdaStack (Kafka,
+ * Redis) and two ingest services in-process on random ports, one as deployed (Redis dedup on) and one with
+ * {@code lambda.ingest.dedup-enabled=false}, and, after a warm-up of each, measures in alternating rounds
  * <ol>
  * <li>HTTP: {@code clients} threads POSTing JSON arrays of 1,000 events of ~300 bytes, each with new ids, over
  * keep-alive connections of a minimal client ({@link KeepAliveHttpClient}), so the cores go to the service;
+ * <li>the same against the service without dedup;
  * <li>raw producer, batches: {@code clients} threads each sending the same 1,000 events as Avro records with
  * ingest's producer settings ({@link EventProducerSettings}) and waiting for their acks, as ingest does per request;
  * </ol>
  * and once more
- * <ol start="3">
+ * <ol start="4">
  * <li>raw producer, streaming: one thread sending those records without waiting, the producer's ceiling.
  * </ol>
  * Each topic has 6 partitions and {@code LogAppendTime}. Prints events/s of each round, the medians, the CPU the
- * JVM (service, broker and load generator alike) spent per 1,000 events, and the ratios.
+ * JVM (services, broker and load generator alike) spent per 1,000 events, the CPU the Redis server spent per
+ * 1,000 events of the HTTP rounds (it shares the cores), and the ratios.
  */
 public final class IngestBenchmark {
 
@@ -53,27 +56,39 @@ public final class IngestBenchmark {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long roundMillis = (args.length > 2 ? Long.parseLong(args[2]) : 8) * 1000;
-        long warmupMillis = 12_000;
+        long warmupMillis = (args.length > 3 ? Long.parseLong(args[3]) : 30) * 1000;
         // the broker logs a lot at logback's default DEBUG; the benchmark's output is its figures
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         LambdaStack stack = LambdaStack.get();
         IngestBodies bodies = new IngestBodies(EVENTS_PER_BODY);
-        String ingestTopic = "bench-ingest-" + UUID.randomUUID().toString().substring(0, 8);
         String baselineTopic = stack.createTopic("bench-baseline", PARTITIONS,
                 Map.of("message.timestamp.type", "LogAppendTime"));
 
         List<IngestThroughput.Result> http = new ArrayList<>();
+        List<IngestThroughput.Result> httpWithoutDedup = new ArrayList<>();
         List<IngestThroughput.Result> batches = new ArrayList<>();
         IngestThroughput.Result streaming;
-        try (ConfigurableApplicationContext ingest = startIngest(stack, ingestTopic);
-             Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(stack))) {
-            int port = Integer.parseInt(ingest.getEnvironment().getRequiredProperty("local.server.port"));
+        double redisSeconds = 0;
+        double httpEvents = 0;
+        try (ConfigurableApplicationContext ingest = startIngest(stack, true);
+             ConfigurableApplicationContext ingestWithoutDedup = startIngest(stack, false);
+             Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(stack));
+             RedisCpu redisCpu = new RedisCpu(stack.redis().host(), stack.redis().port())) {
+            int port = port(ingest);
+            int portWithoutDedup = port(ingestWithoutDedup);
             RawProducerLoad raw = new RawProducerLoad(producer, baselineTopic, bodies, RAW_BATCHES, PRODUCE_TIMEOUT);
+            // long enough for the JIT: on 2 cores it compiles for half a minute and more, on the cores measured
             measureHttp(port, bodies, clients, warmupMillis, 0);
-            raw.batches(clients, warmupMillis / 2, 0);
-            // alternate the two, so a change in the machine's load hits both alike
+            measureHttp(portWithoutDedup, bodies, clients, warmupMillis / 3, 0);
+            raw.batches(clients, warmupMillis / 3, 0);
+            // alternate the loads, so a change in the machine's load hits all alike
             for (int round = 0; round < rounds; round++) {
-                http.add(measureHttp(port, bodies, clients, 0, roundMillis));
+                double redisBefore = redisCpu.seconds();
+                IngestThroughput.Result result = measureHttp(port, bodies, clients, 0, roundMillis);
+                redisSeconds += redisCpu.seconds() - redisBefore;
+                httpEvents += result.eventsPerSecond() * roundMillis / 1000.0;
+                http.add(result);
+                httpWithoutDedup.add(measureHttp(portWithoutDedup, bodies, clients, 0, roundMillis));
                 batches.add(raw.batches(clients, 0, roundMillis));
             }
             streaming = raw.streaming(2_000, roundMillis);
@@ -83,17 +98,28 @@ public final class IngestBenchmark {
                 + "%d alternating rounds of %d s after %d s of warm-up%n", clients, EVENTS_PER_BODY,
                 bodies.bytesPerEvent(), PARTITIONS, rounds, roundMillis / 1000, warmupMillis / 1000);
         for (int round = 0; round < rounds; round++) {
-            System.out.printf("round %d: HTTP %,.0f events/s, raw batches %,.0f events/s%n", round + 1,
-                    http.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond());
+            System.out.printf("round %d: HTTP %,.0f events/s, HTTP without dedup %,.0f events/s, raw batches %,.0f "
+                    + "events/s%n", round + 1, http.get(round).eventsPerSecond(),
+                    httpWithoutDedup.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond());
         }
         IngestThroughput.Result httpMedian = median(http);
+        IngestThroughput.Result withoutDedupMedian = median(httpWithoutDedup);
         IngestThroughput.Result batchesMedian = median(batches);
         print("HTTP POST /api/v1/events (median)", httpMedian);
+        print("HTTP, lambda.ingest.dedup-enabled=false", withoutDedupMedian);
         print("raw producer, 1,000-record batches (median)", batchesMedian);
         print("raw producer, streaming", streaming);
+        System.out.printf("%-44s: %.1f ms per 1,000 events (dedup; on the same cores, not in the JVM figures)%n",
+                "Redis server CPU during the HTTP rounds", redisSeconds * 1e6 / Math.max(1, httpEvents));
         System.out.printf("ratio HTTP / raw batches   : %.2f%n", httpMedian.eventsPerSecond() / batchesMedian.eventsPerSecond());
         System.out.printf("ratio HTTP / raw streaming : %.2f%n", httpMedian.eventsPerSecond() / streaming.eventsPerSecond());
+        System.out.printf("ratio HTTP without dedup / raw batches : %.2f%n",
+                withoutDedupMedian.eventsPerSecond() / batchesMedian.eventsPerSecond());
         System.out.flush();
+    }
+
+    private static int port(ConfigurableApplicationContext ingest) {
+        return Integer.parseInt(ingest.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     private static IngestThroughput.Result median(List<IngestThroughput.Result> results) {
@@ -102,7 +128,9 @@ public final class IngestBenchmark {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static ConfigurableApplicationContext startIngest(LambdaStack stack, String topic) {
+    /** An ingest service on a topic of its own, with or without Redis dedup. */
+    private static ConfigurableApplicationContext startIngest(LambdaStack stack, boolean dedup) {
+        String topic = "bench-ingest-" + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", 0);
         properties.put("management.server.port", 0);
@@ -111,6 +139,7 @@ public final class IngestBenchmark {
         properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
         properties.put("spring.data.redis.host", stack.redis().host());
         properties.put("spring.data.redis.port", stack.redis().port());
+        properties.put("lambda.ingest.dedup-enabled", dedup);
         properties.put("lambda.events.name", topic);
         properties.put("lambda.events.partitions", PARTITIONS);
         properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());

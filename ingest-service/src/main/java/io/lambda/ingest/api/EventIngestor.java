@@ -10,7 +10,7 @@ import io.lambda.core.event.Admission;
 import io.lambda.core.event.Event;
 import io.lambda.core.event.ReadResult;
 import io.lambda.ingest.IngestProperties;
-import io.lambda.ingest.dedup.RecentIds;
+import io.lambda.ingest.dedup.AcceptedIds;
 import io.lambda.ingest.kafka.EventPublisher;
 import io.lambda.ingest.kafka.LogUnavailableException;
 
@@ -21,13 +21,13 @@ import io.lambda.ingest.kafka.LogUnavailableException;
  */
 final class EventIngestor {
 
-    private final RecentIds recentIds;
+    private final AcceptedIds acceptedIds;
     private final EventPublisher publisher;
     private final IngestMetrics metrics;
     private final String retryAfter;
 
-    EventIngestor(RecentIds recentIds, EventPublisher publisher, IngestMetrics metrics, IngestProperties properties) {
-        this.recentIds = recentIds;
+    EventIngestor(AcceptedIds acceptedIds, EventPublisher publisher, IngestMetrics metrics, IngestProperties properties) {
+        this.acceptedIds = acceptedIds;
         this.publisher = publisher;
         this.metrics = metrics;
         this.retryAfter = Long.toString(properties.retryAfterSeconds());
@@ -55,7 +55,7 @@ final class EventIngestor {
                     .with("rejected", errors.size())
                     .with("errors", errors);
         }
-        Set<String> seen = recentIds.seen(List.copyOf(firstById.keySet()));
+        Set<String> seen = acceptedIds.seen(List.copyOf(firstById.keySet()));
         List<Event> fresh = new ArrayList<>(firstById.size() - seen.size());
         List<String> freshIds = new ArrayList<>(firstById.size() - seen.size());
         for (Event event : firstById.values()) {
@@ -71,7 +71,7 @@ final class EventIngestor {
             throw new IngestProblem(ProblemType.LOG_UNAVAILABLE, "No event of this request was accepted: " + e.getMessage()
                     + ". Retrying the same request is safe.", e).header("Retry-After", retryAfter);
         }
-        recentIds.remember(freshIds);
+        acceptedIds.remember(freshIds);
         metrics.accepted(fresh.size());
         metrics.duplicates(duplicates);
         return new IngestResponse(fresh.size(), duplicates, errors.size(), errors);

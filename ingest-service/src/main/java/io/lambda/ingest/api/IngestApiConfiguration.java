@@ -2,7 +2,7 @@ package io.lambda.ingest.api;
 
 import io.lambda.core.event.EventReader;
 import io.lambda.ingest.IngestProperties;
-import io.lambda.ingest.dedup.RecentIds;
+import io.lambda.ingest.dedup.AcceptedIds;
 import io.lambda.ingest.kafka.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +23,8 @@ public class IngestApiConfiguration {
     }
 
     @Bean
-    EventIngestor eventIngestor(RecentIds recentIds, EventPublisher publisher, IngestMetrics metrics,
+    EventIngestor eventIngestor(AcceptedIds acceptedIds, EventPublisher publisher, IngestMetrics metrics,
             IngestProperties properties) {
-        return new EventIngestor(recentIds, publisher, metrics, properties);
+        return new EventIngestor(acceptedIds, publisher, metrics, properties);
     }
 }

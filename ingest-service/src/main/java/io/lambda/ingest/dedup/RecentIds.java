@@ -6,25 +6,26 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.lambda.core.serving.ServingKeys;
 import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.protocol.AsyncCommand;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The ids accepted within the dedup window, in Redis sets per shard and time bucket
- * ({@link ServingKeys#ingestedIds}; layout and reasons in {@code lambda-core/KEYS.md}). A check runs one script per
- * shard over the buckets of the last window and waits at most the dedup timeout; after the broker's ack one script
- * per shard adds the ids to the current bucket, without making the request wait.
+ * ({@link ServingKeys#ingestedIds}; layout and reasons in {@code lambda-core/KEYS.md}). A check sends the ids of
+ * each shard once and has Redis intersect them with every bucket of the last window ({@link DedupCommands}, all in
+ * one write), and waits at most the dedup timeout; after the broker's ack the ids are added to the current bucket, without making the request wait.
  *
  * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing; see
  * {@link DedupFailures} for what is logged and counted.
  */
-public final class RecentIds implements AutoCloseable {
-
+public final class RecentIds implements AcceptedIds, AutoCloseable {
 
     private final RedisLink link;
     private final ServingKeys keys;
@@ -39,7 +40,7 @@ public final class RecentIds implements AutoCloseable {
     public RecentIds(Supplier<AbstractRedisClient> client, ServingKeys keys, Duration window, Duration timeout,
             MeterRegistry registry) {
         this.failures = new DedupFailures(registry);
-        this.link = new RedisLink(client, timeout, DedupScripts::load, failures::connectFailed);
+        this.link = new RedisLink(client, timeout, DedupCommands::requireSupportedServer, failures::connectFailed);
         this.keys = keys;
         this.buckets = new IdBuckets(window);
         this.timeout = timeout;
@@ -47,6 +48,7 @@ public final class RecentIds implements AutoCloseable {
     }
 
     /** The ids among {@code ids} accepted within the window; none when Redis does not answer in time. */
+    @Override
     public Set<String> seen(List<String> ids) {
         RedisLink.Session redis = link.session();
         if (ids.isEmpty()) {
@@ -58,30 +60,27 @@ public final class RecentIds implements AutoCloseable {
         }
         Instant[] lookup = buckets.lookup(Instant.now());
         List<List<String>> shards = byShard(ids);
-        List<List<String>> asked = new ArrayList<>();
-        List<DedupScripts.Call> calls = new ArrayList<>();
+        String token = UUID.randomUUID().toString();
+        List<AsyncCommand<String, String, ?>> commands = new ArrayList<>();
+        List<AsyncCommand<String, String, List<String>>> intersections = new ArrayList<>();
         for (int shard = 0; shard < shards.size(); shard++) {
             if (!shards.get(shard).isEmpty()) {
-                String[] bucketKeys = new String[lookup.length];
-                for (int i = 0; i < lookup.length; i++) {
-                    bucketKeys[i] = keys.ingestedIds(shard, lookup[i]);
+                List<String> bucketKeys = new ArrayList<>(lookup.length);
+                for (Instant bucket : lookup) {
+                    bucketKeys.add(keys.ingestedIds(shard, bucket));
                 }
-                asked.add(shards.get(shard));
-                calls.add(new DedupScripts.Call(bucketKeys, new String[] {String.join("\n", shards.get(shard))}));
+                DedupCommands.Check check = DedupCommands.check(keys.ingestedIdsProbe(shard, token), bucketKeys,
+                        shards.get(shard));
+                commands.addAll(check.commands());
+                intersections.addAll(check.intersections());
             }
         }
         try {
-            List<CompletableFuture<String>> answers = DedupScripts.CHECK.run(redis, calls);
+            DedupCommands.dispatch(redis, commands);
             long deadline = System.nanoTime() + timeout.toNanos();
             Set<String> seen = new HashSet<>();
-            for (int i = 0; i < answers.size(); i++) {
-                String flags = answers.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                List<String> shardIds = asked.get(i);
-                for (int j = 0; j < shardIds.size(); j++) {
-                    if (flags.charAt(j) == '1') {
-                        seen.add(shardIds.get(j));
-                    }
-                }
+            for (AsyncCommand<String, String, List<String>> intersection : intersections) {
+                seen.addAll(intersection.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
             }
             failures.answered();
             return seen;
@@ -99,6 +98,7 @@ public final class RecentIds implements AutoCloseable {
      * order, so a later {@link #seen} of this instance finds them. Failures are counted and logged when Redis
      * answers or the dedup timeout expires the commands.
      */
+    @Override
     public void remember(List<String> ids) {
         RedisLink.Session redis = link.session();
         if (ids.isEmpty()) {
@@ -109,18 +109,16 @@ public final class RecentIds implements AutoCloseable {
             return;
         }
         Instant bucket = buckets.current(Instant.now());
-        String expiry = Long.toString(buckets.expiry(bucket).toEpochMilli());
+        long expiry = buckets.expiry(bucket).toEpochMilli();
         List<List<String>> shards = byShard(ids);
-        List<DedupScripts.Call> calls = new ArrayList<>();
+        List<AsyncCommand<String, String, ?>> writes = new ArrayList<>();
         for (int shard = 0; shard < shards.size(); shard++) {
             if (!shards.get(shard).isEmpty()) {
-                calls.add(new DedupScripts.Call(new String[] {keys.ingestedIds(shard, bucket)},
-                        new String[] {String.join("\n", shards.get(shard)), expiry}));
+                writes.addAll(DedupCommands.remember(keys.ingestedIds(shard, bucket), shards.get(shard), expiry));
             }
         }
-        List<CompletableFuture<Long>> writes;
         try {
-            writes = DedupScripts.REMEMBER.run(redis, calls);
+            DedupCommands.dispatch(redis, writes);
         } catch (RuntimeException e) {
             failures.rememberFailed(e);
             return;

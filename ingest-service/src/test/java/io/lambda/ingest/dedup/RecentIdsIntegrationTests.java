@@ -98,17 +98,21 @@ class RecentIdsIntegrationTests {
     }
 
     @Test
-    void shouldLoadItsScriptsAgainWhenRedisHasForgottenThem() {
-        try (RecentIds recentIds = connected(Duration.ofHours(1));
+    void shouldAnswerEveryShardAndBucketOfOneRequestTogether() {
+        Duration window = Duration.ofMinutes(20);
+        IdBuckets buckets = new IdBuckets(window);
+        Instant[] lookup = buckets.lookup(Instant.now());
+        try (RecentIds recentIds = connected(window);
              StatefulRedisConnection<String, String> redis = client.connect()) {
-            redis.sync().scriptFlush();
+            // ids remembered in an older bucket of the window (as another instance did then) count as seen
+            String older = keys.ingestedIds(ServingKeys.ingestedIdShard("old-1"), lookup[lookup.length - 1]);
+            redis.sync().sadd(older, "old-1");
+            recentIds.remember(List.of("new-1", "new-2"));
 
-            recentIds.remember(List.of("after-flush"));
-
-            Awaitility.await().atMost(Duration.ofSeconds(5))
-                    .until(() -> recentIds.seen(List.of("after-flush")).contains("after-flush"));
-            assertThat(registry.get("lambda.ingest.dedup.failures").tag("operation", "remember").counter().count())
-                    .isZero();
+            assertThat(recentIds.seen(List.of("old-1", "new-1", "new-2", "never"))).containsExactlyInAnyOrder(
+                    "old-1", "new-1", "new-2");
+            // the probe sets of the check are gone once it has answered
+            assertThat(redis.sync().keys(prefix + "ingested:*:probe:*")).isEmpty();
         }
     }
 

@@ -173,6 +173,25 @@ public final class ServingKeys {
         return prefix + "ingested:{s" + shard + "}:" + bucketStart.toEpochMilli();
     }
 
+    /**
+     * {@code <p>ingested:{s<shard>}:probe:<token>}: a short-lived set holding the ids of one shard that one request
+     * asks about. Ingest adds the ids to it once and intersects it with each bucket of the window
+     * ({@code SINTER}), so Redis reads each id once instead of once per bucket; the set is deleted right after
+     * (and expires within a minute should the client vanish in between). Same hash tag as the shard's buckets.
+     *
+     * @param shard {@code 0} to {@value #INGESTED_ID_SHARDS}{@code  - 1}
+     * @param token unique per request, e.g. a random UUID; no braces
+     */
+    public String ingestedIdsProbe(int shard, String token) {
+        if (shard < 0 || shard >= INGESTED_ID_SHARDS) {
+            throw new IllegalArgumentException("shard must be 0-" + (INGESTED_ID_SHARDS - 1) + ": " + shard);
+        }
+        if (token.isEmpty() || token.indexOf('{') >= 0 || token.indexOf('}') >= 0) {
+            throw new IllegalArgumentException("a probe token is non-empty and has no braces: '" + token + "'");
+        }
+        return prefix + "ingested:{s" + shard + "}:probe:" + token;
+    }
+
     /** The shard of an event id ({@link #ingestedIds}): {@code String.hashCode()} mod {@value #INGESTED_ID_SHARDS}. */
     public static int ingestedIdShard(String eventId) {
         return Math.floorMod(eventId.hashCode(), INGESTED_ID_SHARDS);

@@ -47,4 +47,16 @@ class IngestedIdKeyTests {
 
         assertThat(shards).hasSize(ServingKeys.INGESTED_ID_SHARDS);
     }
+
+    @Test
+    void shouldTagAProbeWithTheShardOfTheBucketsItIsIntersectedWith() {
+        ServingKeys keys = new ServingKeys("lambda:");
+        String probe = keys.ingestedIdsProbe(7, "5b0e");
+
+        assertThat(probe).isEqualTo("lambda:ingested:{s7}:probe:5b0e");
+        assertThat(ServingKeys.hashTag(probe)).isEqualTo(ServingKeys.hashTag(keys.ingestedIds(7, BUCKET)));
+        assertThatIllegalArgumentException().isThrownBy(() -> keys.ingestedIdsProbe(16, "5b0e"));
+        assertThatIllegalArgumentException().isThrownBy(() -> keys.ingestedIdsProbe(1, "{x}"));
+        assertThatIllegalArgumentException().isThrownBy(() -> keys.ingestedIdsProbe(1, ""));
+    }
 }
