@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs {@code workers} threads that each repeat one batch operation (returning how many events it completed) for
@@ -45,8 +46,9 @@ final class IngestThroughput {
         long[] cpuAtStart = new long[1];
         executor.execute(() -> { }); // warm the pool before measuring
         Thread cpuMarker = new Thread(() -> {
-            while (System.nanoTime() < measureFrom) {
-                Thread.onSpinWait();
+            // sleeps, not spins: a spinning thread would take a core from the warm-up it waits for
+            for (long left = measureFrom - System.nanoTime(); left > 0; left = measureFrom - System.nanoTime()) {
+                LockSupport.parkNanos(left);
             }
             cpuAtStart[0] = processCpuNanos();
         });

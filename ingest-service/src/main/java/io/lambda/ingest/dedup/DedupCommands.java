@@ -28,7 +28,7 @@ import io.lettuce.core.protocol.RedisCommand;
  *
  * <ul>
  * <li>check, per shard: {@code SADD probe ids...}, {@code PEXPIRE probe}, {@code SINTER probe bucket} per bucket,
- * {@code DEL probe};
+ * {@code UNLINK probe} (freed off Redis's main thread);
  * <li>remember, per shard: {@code SADD bucket ids...}, {@code PEXPIREAT bucket expiry}.
  * </ul>
  */
@@ -45,7 +45,7 @@ final class DedupCommands {
 
     /**
      * The commands that find which of one shard's {@code ids} are in any of {@code buckets}: {@code SADD probe ids...},
-     * {@code PEXPIRE probe} (a safety net), one {@code SINTER probe bucket} per bucket, {@code DEL probe}. Redis runs
+     * {@code PEXPIRE probe} (a safety net), one {@code SINTER probe bucket} per bucket, {@code UNLINK probe}. Redis runs
      * a connection's commands in order, so the intersections see the whole probe. Each intersection answers only
      * the ids found, usually none.
      */
@@ -61,7 +61,7 @@ final class DedupCommands {
             intersections.add(intersection);
             commands.add(intersection);
         }
-        commands.add(command(CommandType.DEL, new IntegerOutput<>(StringCodec.UTF8), args(probe)));
+        commands.add(command(CommandType.UNLINK, new IntegerOutput<>(StringCodec.UTF8), args(probe)));
         return new Check(commands, intersections);
     }
 

@@ -59,7 +59,7 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
             return Set.of();
         }
         Instant[] lookup = buckets.lookup(Instant.now());
-        List<List<String>> shards = byShard(ids);
+        List<List<String>> shards = byShard(ids, shardCount(redis));
         String token = UUID.randomUUID().toString();
         List<AsyncCommand<String, String, ?>> commands = new ArrayList<>();
         List<AsyncCommand<String, String, List<String>>> intersections = new ArrayList<>();
@@ -110,7 +110,7 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
         }
         Instant bucket = buckets.current(Instant.now());
         long expiry = buckets.expiry(bucket).toEpochMilli();
-        List<List<String>> shards = byShard(ids);
+        List<List<String>> shards = byShard(ids, shardCount(redis));
         List<AsyncCommand<String, String, ?>> writes = new ArrayList<>();
         for (int shard = 0; shard < shards.size(); shard++) {
             if (!shards.get(shard).isEmpty()) {
@@ -142,13 +142,27 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
         link.close();
     }
 
-    private static List<List<String>> byShard(List<String> ids) {
-        List<List<String>> shards = new ArrayList<>(ServingKeys.INGESTED_ID_SHARDS);
-        for (int i = 0; i < ServingKeys.INGESTED_ID_SHARDS; i++) {
-            shards.add(new ArrayList<>(ids.size() / ServingKeys.INGESTED_ID_SHARDS + 8));
+    /**
+     * On a Redis Cluster the ids spread over {@value ServingKeys#INGESTED_ID_SHARDS} shards (hash tags), so dedup's
+     * load spreads over the nodes; a single server gains nothing from shards and would only get 16 times the
+     * commands, so there every id is in shard 0.
+     */
+    static int shardCount(RedisLink.Session redis) {
+        return redis.cluster() ? ServingKeys.INGESTED_ID_SHARDS : 1;
+    }
+
+    /** {@code ids} by shard: element {@code i} holds the ids of shard {@code i}, in their order. */
+    static List<List<String>> byShard(List<String> ids, int shardCount) {
+        if (shardCount != 1 && shardCount != ServingKeys.INGESTED_ID_SHARDS) {
+            throw new IllegalArgumentException("ids go to 1 or " + ServingKeys.INGESTED_ID_SHARDS + " shards, not "
+                    + shardCount);
+        }
+        List<List<String>> shards = new ArrayList<>(shardCount);
+        for (int i = 0; i < shardCount; i++) {
+            shards.add(new ArrayList<>(ids.size() / shardCount + 8));
         }
         for (String id : ids) {
-            shards.get(ServingKeys.ingestedIdShard(id)).add(id);
+            shards.get(shardCount == 1 ? 0 : ServingKeys.ingestedIdShard(id)).add(id);
         }
         return shards;
     }

@@ -55,8 +55,9 @@ final class RedisLink implements AutoCloseable {
         this.connectFailures = connectFailures;
     }
 
-    /** An open connection and its commands. */
-    record Session(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> commands) {
+    /** An open connection, its commands, and whether it is to a Redis Cluster. */
+    record Session(StatefulConnection<String, String> connection, RedisClusterAsyncCommands<String, String> commands,
+            boolean cluster) {
     }
 
     /** The open connection, or null (and a connection attempt is started when due). */
@@ -81,11 +82,11 @@ final class RedisLink implements AutoCloseable {
             if (redis instanceof RedisClusterClient cluster) {
                 StatefulRedisClusterConnection<String, String> opened = cluster.connect(StringCodec.UTF8);
                 opened.setTimeout(commandTimeout);
-                use(opened, opened.async());
+                use(opened, opened.async(), true);
             } else if (redis instanceof RedisClient standalone) {
                 StatefulRedisConnection<String, String> opened = standalone.connect(StringCodec.UTF8);
                 opened.setTimeout(commandTimeout);
-                use(opened, opened.async());
+                use(opened, opened.async(), false);
             } else {
                 throw new IllegalStateException("unsupported Redis client " + redis.getClass().getName());
             }
@@ -97,14 +98,15 @@ final class RedisLink implements AutoCloseable {
         }
     }
 
-    private void use(StatefulConnection<String, String> opened, RedisClusterAsyncCommands<String, String> async) {
+    private void use(StatefulConnection<String, String> opened, RedisClusterAsyncCommands<String, String> async,
+            boolean cluster) {
         try {
             prepare.accept(async);
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
-        session = new Session(opened, async);
+        session = new Session(opened, async, cluster);
     }
 
     @Override

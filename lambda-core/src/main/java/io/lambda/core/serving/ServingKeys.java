@@ -160,8 +160,9 @@ public final class ServingKeys {
      * broker acknowledged them) during one time bucket; expires a dedup window after the bucket ends. Ingest checks a
      * request's ids against the buckets of the last window to report repeats as duplicates instead of writing them
      * again. Only an optimisation: losing these keys never loses or double-counts an event, since every layer
-     * dedups by id. The shard ({@link #ingestedIdShard}) is the hash tag: the buckets of one shard are read and
-     * written by one script on Redis Cluster, and the {@value #INGESTED_ID_SHARDS} shards spread over the cluster.
+     * dedups by id. The shard ({@link #ingestedIdShard} on a Redis Cluster, 0 on a single server) is the hash tag: the
+     * keys of one shard's check live on one cluster node, and the {@value #INGESTED_ID_SHARDS} shards spread over
+     * the cluster.
      *
      * @param shard {@code 0} to {@value #INGESTED_ID_SHARDS}{@code  - 1}
      * @param bucketStart the bucket's start; written as epoch milliseconds
@@ -176,7 +177,7 @@ public final class ServingKeys {
     /**
      * {@code <p>ingested:{s<shard>}:probe:<token>}: a short-lived set holding the ids of one shard that one request
      * asks about. Ingest adds the ids to it once and intersects it with each bucket of the window
-     * ({@code SINTER}), so Redis reads each id once instead of once per bucket; the set is deleted right after
+     * ({@code SINTER}), so Redis reads each id once instead of once per bucket; the set is unlinked right after
      * (and expires within a minute should the client vanish in between). Same hash tag as the shard's buckets.
      *
      * @param shard {@code 0} to {@value #INGESTED_ID_SHARDS}{@code  - 1}
