@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.lambda.test.LambdaStack;
+
 /**
  * Entry point of every benchmark: {@code java -jar lambda-bench-*-exec.jar <name> [args]}.
  * Benchmarks print their figures beside a baseline measured in the same run; nothing asserts them.
@@ -23,7 +25,9 @@ public final class Benchmarks {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }
         benchmarks.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
-        // the embedded broker's threads are not daemons: end the JVM (its shutdown hooks stop the stack)
+        // stop the stack before the shutdown hooks race each other, then end the JVM: the embedded broker's threads
+        // are not daemons
+        LambdaStack.stopIfStarted();
         System.exit(0);
     }
 

@@ -51,6 +51,7 @@ public final class LambdaStack {
 
     private final Infrastructure infrastructure;
     private final Duration startupTime;
+    private boolean stopped;
     private @Nullable Admin admin;
 
     private LambdaStack(Infrastructure infrastructure, Duration startupTime) {
@@ -81,6 +82,19 @@ public final class LambdaStack {
         } catch (RuntimeException e) {
             startFailure = e;
             throw e;
+        }
+    }
+
+    /**
+     * Stops the stack of this JVM now, if one was started; later {@link #get()} calls fail. For programs that end
+     * with {@code System.exit} (benchmarks): the shutdown hooks run concurrently, and Kafka's own hook deletes the
+     * broker's log directory while the broker is still writing its checkpoints, which logs a page of errors.
+     */
+    public static synchronized void stopIfStarted() {
+        if (instance != null) {
+            instance.stop();
+            instance = null;
+            startFailure = new IllegalStateException("LambdaStack was stopped");
         }
     }
 
@@ -212,6 +226,10 @@ public final class LambdaStack {
     }
 
     private synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         log.info("Stopping LambdaStack");
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
