@@ -47,4 +47,9 @@ public final class EventTopicContents {
             return records;
         }
     }
+
+    /** The keys (event ids) of the records in {@code topic} whose key starts with {@code prefix}, in topic order. */
+    public static List<String> keysStartingWith(String topic, String prefix) {
+        return readAll(topic).stream().map(ConsumerRecord::key).filter(key -> key.startsWith(prefix)).toList();
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Event bodies for tests: valid events with ids unique to the calling test. */
 public final class TestEvents {
@@ -31,5 +32,10 @@ public final class TestEvents {
     /** {@code count} ids {@code <prefix>0 ... <prefix>(count-1)}. */
     public static List<String> ids(String prefix, int from, int count) {
         return java.util.stream.IntStream.range(from, from + count).mapToObj(i -> prefix + i).toList();
+    }
+
+    /** {@code ids} followed by {@code ids} again: what a topic holds after the same request was written twice. */
+    public static List<String> twice(List<String> ids) {
+        return Stream.concat(ids.stream(), ids.stream()).toList();
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.lambda.ingest.dedup.RecentIds;
 import io.lambda.test.LambdaStack;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,8 +63,7 @@ class TwoInstancesIntegrationTests {
         assertThat(viaFirst.json().path("accepted").asInt()).isEqualTo(100);
         assertThat(viaSecond.json().path("accepted").asInt()).isEqualTo(50);
         assertThat(viaSecond.json().path("duplicates").asInt()).isEqualTo(50);
-        assertThat(EventTopicContents.readAll(TOPIC)).extracting(ConsumerRecord::key)
-                .filteredOn(key -> key.startsWith(prefix))
+        assertThat(EventTopicContents.keysStartingWith(TOPIC, prefix))
                 .containsExactlyInAnyOrderElementsOf(TestEvents.ids(prefix, 0, 150));
     }
 
