@@ -3,15 +3,12 @@ package io.lambda.test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
-import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import io.lambda.core.metric.Monoid;
@@ -46,52 +43,6 @@ public final class MonoidLaws<T, I> {
     public static final String SEED_PROPERTY = "monoid.laws.seed";
     /** The seed when the property is absent: fixed, so sketch error bounds are checked reproducibly. */
     public static final long DEFAULT_SEED = 20_261_124L;
-
-    /** Decides whether two states stand for the same value; throws AssertionError if not. */
-    @FunctionalInterface
-    public interface Equivalence<T> {
-        void check(T expected, T actual, String context);
-
-        /** Same serialized bytes: the strictest equivalence, for exact metrics. */
-        static <T> Equivalence<T> equalBytes(Function<? super T, byte[]> serialize) {
-            return (expected, actual, context) -> assertThat(serialize.apply(actual))
-                    .as("%s: %s equivalent to %s", context, actual, expected)
-                    .isEqualTo(serialize.apply(expected));
-        }
-
-        /** Equal projections, e.g. the query result, or the exact invariants of a sketch. */
-        static <T> Equivalence<T> equalBy(Function<? super T, ?> view) {
-            return (expected, actual, context) -> assertThat((Object) view.apply(actual))
-                    .as("%s: %s equivalent to %s", context, actual, expected)
-                    .isEqualTo(view.apply(expected));
-        }
-
-        /** Projections within {@code absolute + relative × max(|a|, |b|)} of each other. */
-        static <T> Equivalence<T> closeBy(ToDoubleFunction<? super T> view, double relative, double absolute) {
-            return (expected, actual, context) -> {
-                double a = view.applyAsDouble(expected);
-                double b = view.applyAsDouble(actual);
-                double tolerance = absolute + relative * Math.max(Math.abs(a), Math.abs(b));
-                assertThat(Math.abs(a - b))
-                        .as("%s: %s (%s) within %s of %s (%s)", context, b, actual, tolerance, a, expected)
-                        .isLessThanOrEqualTo(tolerance);
-            };
-        }
-
-        /** Both equivalences hold. */
-        default Equivalence<T> and(Equivalence<T> other) {
-            return (expected, actual, context) -> {
-                check(expected, actual, context);
-                other.check(expected, actual, context);
-            };
-        }
-    }
-
-    /** Checks a state against the exact answer of all inputs it has absorbed; throws AssertionError if off. */
-    @FunctionalInterface
-    public interface Accuracy<T, I> {
-        void check(List<I> inputs, T state, String context);
-    }
 
     private final Monoid<T> monoid;
     private final BiFunction<T, I, T> add;
@@ -205,57 +156,22 @@ public final class MonoidLaws<T, I> {
 
     /** Folding inputs gives a state that the accuracy check (if any) accepts; equivalence is reflexive. */
     public void checkAddAccuracy() {
-        run("add accuracy", (random, context) -> {
-            List<I> in = inputs.apply(random);
-            T state = fold(in);
-            equivalence.check(state, state, context);
-            verifyAccuracy(in, state, context);
-        });
+        checks().checkAddAccuracy();
     }
 
     /** {@code combine(empty, x) ≡ x ≡ combine(x, empty)}. */
     public void checkIdentity() {
-        run("identity", (random, context) -> {
-            List<I> in = inputs.apply(random);
-            T x = fold(in);
-            T left = monoid.combine(monoid.empty(), x);
-            T right = monoid.combine(x, monoid.empty());
-            equivalence.check(x, left, context + ", combine(empty, x)");
-            equivalence.check(x, right, context + ", combine(x, empty)");
-            verifyAccuracy(in, left, context + ", combine(empty, x)");
-            verifyAccuracy(in, right, context + ", combine(x, empty)");
-        });
+        checks().checkIdentity();
     }
 
     /** {@code combine(combine(a, b), c) ≡ combine(a, combine(b, c))}. */
     public void checkAssociativity() {
-        run("associativity", (random, context) -> {
-            List<I> a = inputs.apply(random);
-            List<I> b = inputs.apply(random);
-            List<I> c = inputs.apply(random);
-            T leftFirst = monoid.combine(monoid.combine(fold(a), fold(b)), fold(c));
-            T rightFirst = monoid.combine(fold(a), monoid.combine(fold(b), fold(c)));
-            equivalence.check(leftFirst, rightFirst, context);
-            List<I> all = concat(List.of(a, b, c));
-            verifyAccuracy(all, leftFirst, context + ", (a+b)+c");
-            verifyAccuracy(all, rightFirst, context + ", a+(b+c)");
-        });
+        checks().checkAssociativity();
     }
 
-    /** {@code combine(a, b) ≡ combine(b, a)}. */
+    /** {@code combine(a, b) ≡ combine(b, a)}; throws IllegalStateException unless {@link #commutative()}. */
     public void checkCommutativity() {
-        if (!commutative) {
-            throw new IllegalStateException("The monoid does not claim commutativity");
-        }
-        run("commutativity", (random, context) -> {
-            List<I> a = inputs.apply(random);
-            List<I> b = inputs.apply(random);
-            T ab = monoid.combine(fold(a), fold(b));
-            T ba = monoid.combine(fold(b), fold(a));
-            equivalence.check(ab, ba, context);
-            verifyAccuracy(concat(List.of(a, b)), ab, context + ", a+b");
-            verifyAccuracy(concat(List.of(b, a)), ba, context + ", b+a");
-        });
+        checks().checkCommutativity();
     }
 
     /**
@@ -263,21 +179,7 @@ public final class MonoidLaws<T, I> {
      * (in a shuffled order when commutative) is equivalent to folding the whole input.
      */
     public void checkMergeOfParts() {
-        run("merge of parts", (random, context) -> {
-            List<I> whole = concat(List.of(inputs.apply(random), inputs.apply(random), inputs.apply(random)));
-            List<List<I>> parts = split(whole, 1 + random.nextInt(6), random);
-            List<List<I>> order = new ArrayList<>(parts);
-            if (commutative) {
-                Collections.shuffle(order, random);
-            }
-            T merged = monoid.empty();
-            for (List<I> part : order) {
-                merged = monoid.combine(merged, fold(part));
-            }
-            String where = context + ", " + parts.size() + " parts of " + whole.size() + " inputs";
-            equivalence.check(fold(whole), merged, where);
-            verifyAccuracy(whole, merged, where);
-        });
+        checks().checkMergeOfParts();
     }
 
     /**
@@ -285,111 +187,17 @@ public final class MonoidLaws<T, I> {
      * result afterwards leaves the arguments as they were (also when one argument is empty).
      */
     public void checkCombineLeavesArgumentsUnchanged() {
-        run("combine leaves arguments unchanged", (random, context) -> {
-            List<I> inA = inputs.apply(random);
-            List<I> inB = random.nextInt(4) == 0 ? List.of() : inputs.apply(random);
-            List<I> more = inputs.apply(random);
-            T a = fold(inA);
-            T b = fold(inB);
-            Snapshot before = new Snapshot(a, b);
-            T result = monoid.combine(a, b);
-            before.verifyUnchanged(a, b, inA, inB, context + ", after combine");
-            for (I input : more) {
-                result = add.apply(result, input);
-            }
-            before.verifyUnchanged(a, b, inA, inB, context + ", after adding to the result");
-            // accuracy checks come last: reading an answer may reorganize a sketch (KLL sorts its buffer)
-            verifyAccuracy(inA, a, context + ", left argument");
-            verifyAccuracy(inB, b, context + ", right argument");
-            verifyAccuracy(concat(List.of(inA, inB, more)), result, context + ", result");
-        });
+        checks().checkCombineLeavesArgumentsUnchanged();
     }
 
     /** {@code deserialize(serialize(x)) ≡ x}, and the copy keeps accumulating like the original. */
     public void checkSerializationRoundTrip() {
-        Function<T, byte[]> ser = Objects.requireNonNull(serialize, "serialization() not configured");
-        Function<byte[], T> de = Objects.requireNonNull(deserialize);
-        run("serialization round trip", (random, context) -> {
-            List<I> in = inputs.apply(random);
-            List<I> more = inputs.apply(random);
-            T original = fold(in);
-            T copy = de.apply(ser.apply(original));
-            equivalence.check(original, copy, context);
-            verifyAccuracy(in, copy, context + ", copy");
-            for (I input : more) {
-                original = add.apply(original, input);
-                copy = add.apply(copy, input);
-            }
-            equivalence.check(original, copy, context + ", after adding to both");
-            verifyAccuracy(concat(List.of(in, more)), copy, context + ", copy after adding");
-        });
+        checks().checkSerializationRoundTrip();
     }
 
-    private interface Case {
-        void run(Random random, String context);
-    }
-
-    private void run(String law, Case body) {
-        reseed.accept(seed);
-        Random random = new Random(seed);
-        for (int i = 0; i < cases; i++) {
-            body.run(random, String.format("%s, case %d of %d, seed %d (rerun with -D%s=%d)",
-                    law, i + 1, cases, seed, SEED_PROPERTY, seed));
-        }
-    }
-
-    private T fold(List<I> in) {
-        T state = monoid.empty();
-        for (I input : in) {
-            state = add.apply(state, input);
-        }
-        return state;
-    }
-
-    private void verifyAccuracy(List<I> in, T state, String context) {
-        if (accuracy != null) {
-            accuracy.check(in, state, context);
-        }
-    }
-
-    private static <I> List<I> concat(List<List<I>> lists) {
-        List<I> all = new ArrayList<>();
-        lists.forEach(all::addAll);
-        return all;
-    }
-
-    private static <I> List<List<I>> split(List<I> whole, int parts, Random random) {
-        int[] cuts = new int[parts + 1];
-        cuts[parts] = whole.size();
-        for (int i = 1; i < parts; i++) {
-            cuts[i] = random.nextInt(whole.size() + 1);
-        }
-        Arrays.sort(cuts);
-        List<List<I>> result = new ArrayList<>();
-        for (int i = 0; i < parts; i++) {
-            result.add(whole.subList(cuts[i], cuts[i + 1]));
-        }
-        return result;
-    }
-
-    /** What a and b looked like: their bytes when serializable, otherwise a rebuild from their inputs. */
-    private final class Snapshot {
-        private final byte @Nullable [] a;
-        private final byte @Nullable [] b;
-
-        Snapshot(T a, T b) {
-            this.a = serialize == null ? null : serialize.apply(a);
-            this.b = serialize == null ? null : serialize.apply(b);
-        }
-
-        void verifyUnchanged(T a, T b, List<I> inA, List<I> inB, String context) {
-            if (serialize != null) {
-                assertThat(serialize.apply(a)).as("%s: left argument %s", context, a).isEqualTo(this.a);
-                assertThat(serialize.apply(b)).as("%s: right argument %s", context, b).isEqualTo(this.b);
-            } else {
-                equivalence.check(fold(inA), a, context + ", left argument");
-                equivalence.check(fold(inB), b, context + ", right argument");
-            }
-        }
+    /** The checks with the configuration as it is now. */
+    private LawChecks<T, I> checks() {
+        return new LawChecks<>(monoid, add, inputs, equivalence, accuracy, serialize, deserialize, commutative,
+                new LawCases(cases, seed, reseed));
     }
 }

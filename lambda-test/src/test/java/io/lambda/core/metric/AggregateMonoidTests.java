@@ -17,8 +17,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.lambda.core.event.Event;
+import io.lambda.test.Equivalence;
 import io.lambda.test.MonoidLaws;
-import io.lambda.test.MonoidLaws.Equivalence;
 import org.apache.datasketches.frequencies.ItemsSketch;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.jspecify.annotations.Nullable;

@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.lambda.test.Equivalence;
 import io.lambda.test.MonoidLaws;
-import io.lambda.test.MonoidLaws.Equivalence;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

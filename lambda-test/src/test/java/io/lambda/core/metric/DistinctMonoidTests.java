@@ -9,8 +9,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import io.lambda.test.Equivalence;
 import io.lambda.test.MonoidLaws;
-import io.lambda.test.MonoidLaws.Equivalence;
 import org.apache.datasketches.hll.HllSketch;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.lambda.test.Equivalence;
 import io.lambda.test.MonoidLaws;
-import io.lambda.test.MonoidLaws.Equivalence;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
