@@ -167,7 +167,7 @@ final class ArchiverBenchmark {
         ArchiveProperties defaults = ArchiveProperties.defaults();
         ArchiveProperties properties = new ArchiveProperties(true, "bench-archiver-" + topic, DataSize.ofMegabytes(64),
                 maxFileAge, POLL_TIMEOUT, defaults.prefix(), deflateLevel, defaults.watermarkInterval(),
-                defaults.restartBackoff(), defaults.putThreads());
+                defaults.clockSkewMargin(), defaults.restartBackoff(), defaults.putThreads());
         Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         LettuceConnectionFactory redis = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration(stack.redis().host(), stack.redis().port()));

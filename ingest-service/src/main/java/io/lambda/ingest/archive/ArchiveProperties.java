@@ -23,6 +23,10 @@ import io.lambda.core.store.ArchivePaths;
  * @param deflateLevel      Avro deflate level of the files, 1 (fastest) to 9; 0 writes them uncompressed. Deflate is
  *                          read by every Avro library without native code
  * @param watermarkInterval how often the watermark is computed and published
+ * @param clockSkewMargin   how far this host's clock may be ahead of the brokers': a partition read up to its log end
+ *                          counts as archived up to now minus this, since the brokers stamp later records with their
+ *                          own clock (LogAppendTime); too small a margin could let a batch boundary pass records not
+ *                          yet archived
  * @param restartBackoff    wait before a failed archiver (object store or Kafka down) starts again
  * @param putThreads        partitions whose files are stored at once (a partition's own files go one after another):
  *                          files of several partitions often roll together (slot end, age), and a put's latency,
@@ -38,6 +42,7 @@ public record ArchiveProperties(
         @DefaultValue(ArchivePaths.DEFAULT_PREFIX) String prefix,
         @DefaultValue("1") int deflateLevel,
         @DefaultValue("1s") Duration watermarkInterval,
+        @DefaultValue("2s") Duration clockSkewMargin,
         @DefaultValue("5s") Duration restartBackoff,
         @DefaultValue("4") int putThreads) {
 
@@ -53,6 +58,9 @@ public record ArchiveProperties(
         requirePositive(maxFileAge, "max-file-age");
         requirePositive(pollTimeout, "poll-timeout");
         requirePositive(watermarkInterval, "watermark-interval");
+        if (clockSkewMargin.isNegative()) {
+            throw new IllegalArgumentException("lambda.archive.clock-skew-margin must not be negative, got " + clockSkewMargin);
+        }
         if (restartBackoff.isNegative()) {
             throw new IllegalArgumentException("lambda.archive.restart-backoff must not be negative, got " + restartBackoff);
         }
@@ -67,19 +75,19 @@ public record ArchiveProperties(
     /** The defaults, archiving enabled. */
     public static ArchiveProperties defaults() {
         return new ArchiveProperties(true, "lambda-archiver", DataSize.ofMegabytes(64), Duration.ofSeconds(60),
-                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(5), 4);
+                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), 4);
     }
 
     /** These settings with other file limits. */
     public ArchiveProperties withFileLimits(DataSize bytes, Duration age) {
         return new ArchiveProperties(enabled, groupId, bytes, age, pollTimeout, prefix, deflateLevel, watermarkInterval,
-                restartBackoff, putThreads);
+                clockSkewMargin, restartBackoff, putThreads);
     }
 
     /** These settings with another consumer group. */
     public ArchiveProperties withGroupId(String otherGroupId) {
         return new ArchiveProperties(enabled, otherGroupId, maxFileBytes, maxFileAge, pollTimeout, prefix, deflateLevel,
-                watermarkInterval, restartBackoff, putThreads);
+                watermarkInterval, clockSkewMargin, restartBackoff, putThreads);
     }
 
     private static void requirePositive(Duration duration, String name) {

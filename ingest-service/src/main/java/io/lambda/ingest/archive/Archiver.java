@@ -159,7 +159,8 @@ public final class Archiver implements Runnable {
         Instant checkedAt = clock.instant();
         Map<TopicPartition, Long> ends = assigned.isEmpty() ? Map.of() : consumer.endOffsets(assigned, CLIENT_TIMEOUT);
         Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(
-                tp -> ends.containsKey(tp) && consumer.position(tp, CLIENT_TIMEOUT) >= ends.get(tp), checkedAt);
+                tp -> ends.containsKey(tp) && consumer.position(tp, CLIENT_TIMEOUT) >= ends.get(tp),
+                checkedAt.minus(settings.properties().clockSkewMargin()));
         Map<Integer, Instant> known = new HashMap<>();
         current.forEach((tp, watermark) -> watermark.ifPresent(w -> known.put(tp.partition(), w)));
         boolean allKnown = !current.isEmpty() && known.size() == current.size();

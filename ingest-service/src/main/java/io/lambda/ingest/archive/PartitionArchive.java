@@ -106,15 +106,20 @@ final class PartitionArchive {
     /**
      * The partition's archive watermark: the ingest time of the first record not durably archived. With a file open,
      * that is the file's first record. Without one, every record read is archived: when the consumer has reached the
-     * log end, everything appended before {@code checkedAt} is; otherwise the next record's ingest time is unknown but
-     * not before the last one read. Empty when nothing is known yet (the previous value stays published).
+     * log end, everything appended before {@code safeNow} is (now on this host minus the clock-skew margin, or the
+     * last ingest time read if that is later); otherwise the next record's ingest time is unknown but not before the
+     * last one read. Empty when nothing is known yet (the previous value stays published).
      */
-    Optional<Instant> watermark(boolean caughtUp, Instant checkedAt) {
+    Optional<Instant> watermark(boolean caughtUp, Instant safeNow) {
         ArchiveFileBuffer current = open;
         if (current != null) {
             return Optional.of(current.firstIngestTime());
         }
-        return caughtUp ? Optional.of(checkedAt) : Optional.ofNullable(lastSeenIngestTime);
+        if (caughtUp) {
+            return Optional.of(lastSeenIngestTime != null && lastSeenIngestTime.isAfter(safeNow) ? lastSeenIngestTime
+                    : safeNow);
+        }
+        return Optional.ofNullable(lastSeenIngestTime);
     }
 
     int partition() {

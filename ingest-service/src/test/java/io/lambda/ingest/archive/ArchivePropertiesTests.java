@@ -20,7 +20,7 @@ class ArchivePropertiesTests {
 
         assertThat(properties.enabled()).isFalse();
         assertThat(properties).isEqualTo(new ArchiveProperties(false, "lambda-archiver", DataSize.ofMegabytes(64),
-                Duration.ofSeconds(60), Duration.ofMillis(500), "events/v1/", 1, Duration.ofSeconds(1), Duration.ofSeconds(5), 4));
+                Duration.ofSeconds(60), Duration.ofMillis(500), "events/v1/", 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), 4));
     }
 
     @Test

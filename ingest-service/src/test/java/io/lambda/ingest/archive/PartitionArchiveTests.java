@@ -141,6 +141,17 @@ class PartitionArchiveTests {
         assertThat(partition.watermark(true, checkedAt)).contains(checkedAt);
     }
 
+    @Test
+    void shouldNotPlaceACaughtUpWatermarkBeforeTheLastIngestTimeRead() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        append(partition, 0, SLOT.plusSeconds(10));
+        partition.sealIfOpenedBefore(Long.MAX_VALUE, sealed);
+
+        // now minus the clock-skew margin can lie before a record the broker stamped a moment ago
+        assertThat(partition.watermark(true, SLOT.plusSeconds(9))).contains(SLOT.plusSeconds(10));
+        assertThat(partition.watermark(true, SLOT.plusSeconds(11))).contains(SLOT.plusSeconds(11));
+    }
+
     private PartitionArchive partition(long maxBytes, StoredFileLookup lookup) {
         return new PartitionArchive("events", 3, new FileLimits(SLOTS, maxBytes, Duration.ofSeconds(60), 1), lookup);
     }
