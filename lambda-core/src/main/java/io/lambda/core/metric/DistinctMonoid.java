@@ -36,10 +36,9 @@ final class DistinctMonoid implements MetricMonoid<HllSketch> {
 
     @Override
     public HllSketch add(HllSketch state, @Nullable Object value) {
-        if (value instanceof String s) {
-            state.update(s);
-        } else if (value != null) {
-            state.update(String.valueOf(value));
+        String text = TextValue.of(value);
+        if (text != null) {
+            state.update(text);
         }
         return state;
     }
@@ -60,12 +59,7 @@ final class DistinctMonoid implements MetricMonoid<HllSketch> {
 
     @Override
     public HllSketch deserialize(byte[] bytes) {
-        StateReader reader = StateReader.expectingTag(bytes, TAG, "distinct");
-        try {
-            return HllSketch.heapify(reader.remainingAsMemory());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Corrupt distinct state: " + e.getMessage(), e);
-        }
+        return StateReader.sketch(bytes, TAG, "distinct", HllSketch::heapify);
     }
 
     @Override

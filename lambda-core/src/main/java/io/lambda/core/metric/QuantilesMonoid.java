@@ -56,12 +56,7 @@ final class QuantilesMonoid implements MetricMonoid<KllDoublesSketch> {
 
     @Override
     public KllDoublesSketch deserialize(byte[] bytes) {
-        StateReader reader = StateReader.expectingTag(bytes, TAG, "quantiles");
-        try {
-            return KllDoublesSketch.heapify(reader.remainingAsMemory());
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Corrupt quantiles state: " + e.getMessage(), e);
-        }
+        return StateReader.sketch(bytes, TAG, "quantiles", KllDoublesSketch::heapify);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.lambda.core.metric;
 
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.function.Function;
 
 import org.apache.datasketches.memory.Memory;
 
@@ -24,6 +25,19 @@ final class StateReader {
                     "Not a %s state: format tag 0x%02x, expected 0x%02x", what, tag, expected));
         }
         return reader;
+    }
+
+    /**
+     * A DataSketches sketch after the tag {@code expected}: {@code heapify} reads the rest of the input; whatever it
+     * throws on corrupt bytes becomes an IllegalArgumentException naming the state.
+     */
+    static <T> T sketch(byte[] bytes, int expected, String what, Function<Memory, T> heapify) {
+        Memory memory = expectingTag(bytes, expected, what).remainingAsMemory();
+        try {
+            return heapify.apply(memory);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Corrupt " + what + " state: " + e.getMessage(), e);
+        }
     }
 
     int readByte() {

@@ -44,10 +44,9 @@ final class TopMonoid implements MetricMonoid<ItemsSketch<String>> {
 
     @Override
     public ItemsSketch<String> add(ItemsSketch<String> state, @Nullable Object value) {
-        if (value instanceof String s) {
-            state.update(s);
-        } else if (value != null) {
-            state.update(String.valueOf(value));
+        String text = TextValue.of(value);
+        if (text != null) {
+            state.update(text);
         }
         return state;
     }
@@ -68,12 +67,7 @@ final class TopMonoid implements MetricMonoid<ItemsSketch<String>> {
 
     @Override
     public ItemsSketch<String> deserialize(byte[] bytes) {
-        StateReader reader = StateReader.expectingTag(bytes, TAG, "top");
-        try {
-            return ItemsSketch.getInstance(reader.remainingAsMemory(), SERDE);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("Corrupt top state: " + e.getMessage(), e);
-        }
+        return StateReader.sketch(bytes, TAG, "top", memory -> ItemsSketch.getInstance(memory, SERDE));
     }
 
     @Override
