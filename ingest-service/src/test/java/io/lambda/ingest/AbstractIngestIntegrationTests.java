@@ -1,12 +1,11 @@
 package io.lambda.ingest;
 
-import java.time.Duration;
 import java.util.List;
 
+import io.lambda.ingest.dedup.DedupConnected;
 import io.lambda.ingest.dedup.RecentIds;
 import io.lambda.test.LambdaStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,8 +45,7 @@ abstract class AbstractIngestIntegrationTests {
         http = new IngestHttp(port);
         prefix = TestEvents.uniquePrefix();
         // dedup connects to Redis in the background after startup; tests about duplicates need it connected
-        Awaitility.await("dedup connected to Redis").atMost(Duration.ofSeconds(10))
-                .until(() -> recentIds.seen(List.of("probe")).isEmpty() && recentIds.available());
+        DedupConnected.await(recentIds);
     }
 
     /** The records of the topic whose key starts with this test's prefix. */

@@ -2,14 +2,13 @@ package io.lambda.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.lambda.ingest.dedup.DedupConnected;
 import io.lambda.ingest.dedup.RecentIds;
 import io.lambda.test.LambdaStack;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,8 +41,7 @@ class TwoInstancesIntegrationTests {
         second = new SpringApplicationBuilder(IngestApplication.class).run(args);
         for (ConfigurableApplicationContext instance : List.of(first, second)) {
             RecentIds recentIds = instance.getBean(RecentIds.class);
-            Awaitility.await("dedup connected").atMost(Duration.ofSeconds(10))
-                    .until(() -> recentIds.seen(List.of("probe")).isEmpty() && recentIds.available());
+            DedupConnected.await(recentIds);
         }
     }
 

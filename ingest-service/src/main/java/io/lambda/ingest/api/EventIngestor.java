@@ -26,7 +26,8 @@ final class EventIngestor {
     private final IngestMetrics metrics;
     private final String retryAfter;
 
-    EventIngestor(AcceptedIds acceptedIds, EventPublisher publisher, IngestMetrics metrics, IngestProperties properties) {
+    EventIngestor(AcceptedIds acceptedIds, EventPublisher publisher, IngestMetrics metrics,
+            IngestProperties properties) {
         this.acceptedIds = acceptedIds;
         this.publisher = publisher;
         this.metrics = metrics;

@@ -59,7 +59,8 @@ public record ArchiveProperties(
         requirePositive(pollTimeout, "poll-timeout");
         requirePositive(watermarkInterval, "watermark-interval");
         if (clockSkewMargin.isNegative()) {
-            throw new IllegalArgumentException("lambda.archive.clock-skew-margin must not be negative, got " + clockSkewMargin);
+            throw new IllegalArgumentException(
+                    "lambda.archive.clock-skew-margin must not be negative, got " + clockSkewMargin);
         }
         if (restartBackoff.isNegative()) {
             throw new IllegalArgumentException("lambda.archive.restart-backoff must not be negative, got " + restartBackoff);
@@ -75,7 +76,8 @@ public record ArchiveProperties(
     /** The defaults, archiving enabled. */
     public static ArchiveProperties defaults() {
         return new ArchiveProperties(true, "lambda-archiver", DataSize.ofMegabytes(64), Duration.ofSeconds(60),
-                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), 4);
+                Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(2),
+                Duration.ofSeconds(5), 4);
     }
 
     /** These settings with other file limits. */

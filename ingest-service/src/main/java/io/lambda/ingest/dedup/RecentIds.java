@@ -20,7 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * The ids accepted within the dedup window, in Redis sets per shard and time bucket
  * ({@link ServingKeys#ingestedIds}; layout and reasons in {@code lambda-core/KEYS.md}). A check sends the ids of
  * each shard once and has Redis intersect them with every bucket of the last window ({@link DedupCommands}, all in
- * one write), and waits at most the dedup timeout; after the broker's ack the ids are added to the current bucket, without making the request wait.
+ * one write), and waits at most the dedup timeout; after the broker's ack the ids are added to the current bucket,
+ * without making the request wait.
  *
  * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing; see
  * {@link DedupFailures} for what is logged and counted.

@@ -15,6 +15,7 @@ import io.lambda.core.event.EventReader;
 import io.lambda.core.event.ReadResult;
 import io.lambda.core.serving.ServingKeys;
 import io.lambda.ingest.IngestProperties;
+import io.lambda.ingest.dedup.DedupConnected;
 import io.lambda.ingest.dedup.RecentIds;
 import io.lambda.ingest.kafka.EventPublisher;
 import io.lambda.ingest.kafka.ReadyTopic;
@@ -110,8 +111,7 @@ class EventIngestorIntegrationTests {
     }
 
     private void awaitRedis() {
-        Awaitility.await("connected").atMost(Duration.ofSeconds(10))
-                .until(() -> recentIds.seen(List.of("probe")).isEmpty() && recentIds.available());
+        DedupConnected.await(recentIds);
     }
 
     private static ReadResult read(String... ids) {

@@ -118,8 +118,7 @@ class RecentIdsIntegrationTests {
 
     private RecentIds connected(Duration window) {
         RecentIds recentIds = new RecentIds(() -> client, keys, window, Duration.ofSeconds(2), registry);
-        Awaitility.await("connected").atMost(Duration.ofSeconds(10))
-                .until(() -> recentIds.seen(List.of("probe")).isEmpty() && recentIds.available());
+        DedupConnected.await(recentIds);
         return recentIds;
     }
 }

@@ -16,10 +16,13 @@ class RedisVersionTests {
 
     @Test
     void shouldCompareMajorThenMinor() {
-        assertThat(new RedisVersion(6, 2).atLeast(DedupCommands.REQUIRED)).isTrue();
-        assertThat(new RedisVersion(7, 0).atLeast(DedupCommands.REQUIRED)).isTrue();
-        assertThat(new RedisVersion(6, 0).atLeast(DedupCommands.REQUIRED)).isFalse();
-        assertThat(new RedisVersion(5, 9).atLeast(DedupCommands.REQUIRED)).isFalse();
+        RedisVersion required = new RedisVersion(6, 2);
+
+        assertThat(new RedisVersion(6, 2).atLeast(required)).isTrue();
+        assertThat(new RedisVersion(7, 0).atLeast(required)).isTrue();
+        assertThat(new RedisVersion(6, 0).atLeast(required)).isFalse();
+        assertThat(new RedisVersion(5, 9).atLeast(required)).isFalse();
+        assertThat(new RedisVersion(3, 2).atLeast(DedupCommands.REQUIRED)).as("no UNLINK before 4.0").isFalse();
     }
 
     @Test
