@@ -1,6 +1,5 @@
 package io.lambda.core.event;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -69,15 +68,14 @@ final class EventObjectReader {
     }
 
     private Map<String, Object> attributes() {
-        Map<String, Object> attributes = new LinkedHashMap<>(16);
+        FrozenAttributes.Builder attributes = new FrozenAttributes.Builder();
         String key;
         while ((key = parser.nextName()) != null) {
-            Object value = value(parser.nextToken());
-            if (attributes.putIfAbsent(key, value) != null) {
+            if (!attributes.add(key, value(parser.nextToken()))) {
                 note(EventMessages.duplicateAttribute(key));
             }
         }
-        return new FrozenAttributes(attributes);
+        return attributes.build();
     }
 
     /** The current value in {@link RawEvent}'s representation; skips the content of arrays and objects. */

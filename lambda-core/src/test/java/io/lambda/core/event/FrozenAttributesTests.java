@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,47 @@ class FrozenAttributesTests {
 
     @Test
     void shouldStillBeTypeCheckedByEvent() {
-        Map<String, Object> owned = new LinkedHashMap<>();
-        owned.put("big", BigInteger.TEN);
+        FrozenAttributes.Builder owned = new FrozenAttributes.Builder();
+        owned.add("big", BigInteger.TEN);
 
-        assertThatThrownBy(() -> Event.of("e1", "t", T, new FrozenAttributes(owned)))
+        assertThatThrownBy(() -> Event.of("e1", "t", T, owned.build()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("attribute 'big' has unsupported type java.math.BigInteger: use String, Long, Double or Boolean");
+    }
+
+    @Test
+    void shouldKeepDocumentOrderAndTheFirstValueOfAKey() {
+        FrozenAttributes.Builder builder = new FrozenAttributes.Builder();
+
+        assertThat(builder.add("b", 1L)).isTrue();
+        assertThat(builder.add("a", "x")).isTrue();
+        assertThat(builder.add("b", 2L)).isFalse();
+        FrozenAttributes attributes = builder.build();
+
+        assertThat(attributes.keySet()).containsExactly("b", "a");
+        assertThat(attributes.get("b")).isEqualTo(1L);
+        assertThat(attributes.get("missing")).isNull();
+        assertThat(attributes.containsKey("missing")).isFalse();
+    }
+
+    @Test
+    void shouldFindEveryKeyAndDuplicateBeyondTheIndexThreshold() {
+        FrozenAttributes.Builder builder = new FrozenAttributes.Builder();
+        int keys = FrozenAttributes.INDEXED_FROM * 3;
+        for (int i = 0; i < keys; i++) {
+            assertThat(builder.add("k" + i, (long) i)).isTrue();
+        }
+        for (int i = 0; i < keys; i++) {
+            assertThat(builder.add("k" + i, -1L)).as("k%d again", i).isFalse();
+        }
+        FrozenAttributes attributes = builder.build();
+
+        assertThat(attributes).hasSize(keys);
+        for (int i = 0; i < keys; i++) {
+            assertThat(attributes.get("k" + i)).isEqualTo((long) i);
+        }
+        assertThat(attributes.containsKey("k" + keys)).isFalse();
+        assertThat(attributes.keySet()).first().isEqualTo("k0");
     }
 
     private static Map<String, Object> readAttributes() {
