@@ -11,13 +11,15 @@ import io.lambda.core.event.Event;
 import io.lambda.core.event.ReadResult;
 import io.lambda.ingest.IngestProperties;
 import io.lambda.ingest.dedup.AcceptedIds;
+import io.lambda.ingest.kafka.EncodedEvent;
 import io.lambda.ingest.kafka.EventPublisher;
 import io.lambda.ingest.kafka.LogUnavailableException;
 
 /**
  * What happens to the events of one request once read: invalid ones are reported; of valid ones with the same id
  * only the first counts (the rest are duplicates), as do ids accepted recently by any instance; the remaining events
- * are written and, once the broker acknowledged all of them, remembered as accepted.
+ * are written and, once the broker acknowledged all of them, remembered as accepted. The events are encoded while
+ * the dedup lookup is under way.
  */
 final class EventIngestor {
 
@@ -56,16 +58,19 @@ final class EventIngestor {
                     .with("rejected", errors.size())
                     .with("errors", errors);
         }
-        Set<String> seen = acceptedIds.seen(List.copyOf(firstById.keySet()));
-        List<Event> fresh = new ArrayList<>(firstById.size() - seen.size());
-        List<String> freshIds = new ArrayList<>(firstById.size() - seen.size());
-        for (Event event : firstById.values()) {
+        AcceptedIds.Lookup lookup = acceptedIds.lookUp(List.copyOf(firstById.keySet()));
+        // encoded while Redis answers, and while the request's events are still in the CPU's caches
+        List<EncodedEvent> encoded = EncodedEvent.of(firstById.values());
+        Set<String> seen = lookup.seen();
+        List<EncodedEvent> fresh = new ArrayList<>(encoded.size() - seen.size());
+        List<String> freshIds = new ArrayList<>(encoded.size() - seen.size());
+        for (EncodedEvent event : encoded) {
             if (!seen.contains(event.id())) {
                 fresh.add(event);
                 freshIds.add(event.id());
             }
         }
-        duplicates += firstById.size() - fresh.size();
+        duplicates += encoded.size() - fresh.size();
         try {
             publisher.publish(fresh);
         } catch (LogUnavailableException e) {

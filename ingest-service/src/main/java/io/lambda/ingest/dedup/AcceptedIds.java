@@ -13,8 +13,8 @@ public interface AcceptedIds {
     AcceptedIds NONE = new AcceptedIds() {
 
         @Override
-        public Set<String> seen(List<String> ids) {
-            return Set.of();
+        public Lookup lookUp(List<String> ids) {
+            return Set::of;
         }
 
         @Override
@@ -22,9 +22,25 @@ public interface AcceptedIds {
         }
     };
 
-    /** The ids among {@code ids} accepted within the dedup window (as far as known). */
-    Set<String> seen(List<String> ids);
+    /**
+     * Starts finding which of {@code ids} were accepted within the dedup window, without waiting for the answer, so
+     * the caller can do other work meanwhile.
+     */
+    Lookup lookUp(List<String> ids);
+
+    /** The ids among {@code ids} accepted within the dedup window (as far as known): {@link #lookUp} and wait. */
+    default Set<String> seen(List<String> ids) {
+        return lookUp(ids).seen();
+    }
 
     /** Records {@code ids} as accepted now (after the broker acknowledged them). */
     void remember(List<String> ids);
+
+    /** A lookup under way. */
+    @FunctionalInterface
+    interface Lookup {
+
+        /** The ids found; waits for them at most until the lookup's deadline, then counts every id as unseen. */
+        Set<String> seen();
+    }
 }

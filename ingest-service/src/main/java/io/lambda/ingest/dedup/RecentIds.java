@@ -18,12 +18,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The ids accepted within the dedup window, in Redis sets per shard and time bucket
- * ({@link ServingKeys#ingestedIds}; layout and reasons in {@code lambda-core/KEYS.md}). A check sends the ids of
+ * ({@link ServingKeys#ingestedIds}; layout and reasons in {@code lambda-core/KEYS.md}). A lookup sends the ids of
  * each shard once and has Redis intersect them with every bucket of the last window ({@link DedupCommands}, all in
- * one write), and waits at most the dedup timeout; after the broker's ack the ids are added to the current bucket,
- * without making the request wait.
+ * one write); its answer is awaited at most the dedup timeout after sending. After the broker's ack the ids are
+ * added to the current bucket, without making the request wait.
  *
- * <p>When Redis does not answer in time, {@link #seen} reports nothing seen and {@link #remember} does nothing; see
+ * <p>When Redis does not answer in time, a lookup reports nothing seen and {@link #remember} does nothing; see
  * {@link DedupFailures} for what is logged and counted.
  */
 public final class RecentIds implements AcceptedIds, AutoCloseable {
@@ -48,16 +48,19 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
         link.connectInBackground();
     }
 
-    /** The ids among {@code ids} accepted within the window; none when Redis does not answer in time. */
+    /**
+     * Sends the check of {@code ids} to Redis and returns at once; the lookup's answer waits at most the dedup timeout
+     * from now, and is empty when Redis does not answer in time.
+     */
     @Override
-    public Set<String> seen(List<String> ids) {
+    public Lookup lookUp(List<String> ids) {
         RedisLink.Session redis = link.session();
         if (ids.isEmpty()) {
-            return Set.of();
+            return Set::of;
         }
         if (redis == null) {
             failures.checkFailed(new IllegalStateException("not connected"));
-            return Set.of();
+            return Set::of;
         }
         Instant[] lookup = buckets.lookup(Instant.now());
         List<List<String>> shards = byShard(ids, shardCount(redis));
@@ -78,7 +81,16 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
         }
         try {
             DedupCommands.dispatch(redis, commands);
-            long deadline = System.nanoTime() + timeout.toNanos();
+        } catch (RuntimeException e) {
+            failures.checkFailed(e);
+            return Set::of;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return () -> found(intersections, deadline);
+    }
+
+    private Set<String> found(List<AsyncCommand<String, String, List<String>>> intersections, long deadline) {
+        try {
             Set<String> seen = new HashSet<>();
             for (AsyncCommand<String, String, List<String>> intersection : intersections) {
                 seen.addAll(intersection.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));

@@ -9,8 +9,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lambda.core.event.Event;
-import io.lambda.core.event.avro.EventAvroCodec;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.Callback;
@@ -23,8 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a request's events to the event topic (key = event id, value = Avro binary) and waits until the broker
- * has acknowledged all of them, with one deadline for the whole request: the produce timeout.
+ * Writes a request's events to the event topic ({@link EncodedEvent}: key = event id, value = Avro binary) and waits
+ * until the broker has acknowledged all of them, with one deadline for the whole request: the produce timeout.
  *
  * <p>All records are handed to the producer at once (it batches them per partition) and the request thread waits
  * once. If any record fails, or the deadline passes first, the request fails as a whole with
@@ -39,7 +37,6 @@ public final class EventPublisher implements AutoCloseable {
     private final String topic;
     private final EventTopicState topicState;
     private final Duration timeout;
-    private final EventAvroCodec codec = new EventAvroCodec();
     private final Timer ackedLatency;
     private final Timer failedLatency;
     private final AtomicBoolean failing = new AtomicBoolean();
@@ -60,7 +57,7 @@ public final class EventPublisher implements AutoCloseable {
      * @throws LogUnavailableException when that did not happen within the produce timeout; some of the events may
      *     have been written nevertheless
      */
-    public void publish(List<Event> events) {
+    public void publish(List<EncodedEvent> events) {
         if (events.isEmpty()) {
             return;
         }
@@ -69,8 +66,8 @@ public final class EventPublisher implements AutoCloseable {
         long deadline = start + timeout.toNanos();
         Acks acks = new Acks(events.size());
         try {
-            for (Event event : events) {
-                producer.send(new ProducerRecord<>(topic, event.id(), codec.encode(event)), acks);
+            for (EncodedEvent event : events) {
+                producer.send(new ProducerRecord<>(topic, event.id(), event.value()), acks);
                 if (acks.failed() || System.nanoTime() - deadline > 0) {
                     break;
                 }

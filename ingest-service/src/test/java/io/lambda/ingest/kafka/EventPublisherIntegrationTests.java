@@ -31,7 +31,7 @@ class EventPublisherIntegrationTests {
                 new SimpleMeterRegistry())) {
             // Kafka's default max.block.ms would keep the first send waiting for metadata for 60 s
             assertTimeoutPreemptively(Duration.ofSeconds(15), () -> assertThatExceptionOfType(LogUnavailableException.class)
-                    .isThrownBy(() -> publisher.publish(events))
+                    .isThrownBy(() -> publisher.publish(EncodedEvent.of(events)))
                     .withMessageContaining("not present in metadata after 1000 ms"));
         }
     }

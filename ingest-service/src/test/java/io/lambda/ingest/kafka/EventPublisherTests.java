@@ -36,7 +36,7 @@ class EventPublisherTests {
         MockProducer<String, byte[]> producer = producer(true);
         state.update(new TopicStatus.Ready(3));
 
-        publisher(producer, Duration.ofSeconds(5)).publish(EVENTS);
+        publisher(producer, Duration.ofSeconds(5)).publish(EncodedEvent.of(EVENTS));
 
         assertThat(producer.history()).extracting(ProducerRecord::topic).containsOnly("events");
         assertThat(producer.history()).extracting(ProducerRecord::key).containsExactly("a", "b", "c");
@@ -50,7 +50,7 @@ class EventPublisherTests {
         MockProducer<String, byte[]> producer = producer(false);
         EventPublisher publisher = publisher(producer, Duration.ofSeconds(30));
 
-        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publisher.publish(EVENTS));
+        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> publisher.publish(EncodedEvent.of(EVENTS)));
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 3);
         producer.completeNext();
         producer.errorNext(new NotEnoughReplicasException("only 1 of 2 replicas in sync"));
@@ -66,7 +66,7 @@ class EventPublisherTests {
         MockProducer<String, byte[]> producer = producer(false);
 
         assertThatExceptionOfType(LogUnavailableException.class)
-                .isThrownBy(() -> publisher(producer, Duration.ofMillis(200)).publish(EVENTS))
+                .isThrownBy(() -> publisher(producer, Duration.ofMillis(200)).publish(EncodedEvent.of(EVENTS)))
                 .withMessage("the event log did not acknowledge 3 of 3 events within 200 ms");
     }
 
@@ -76,7 +76,7 @@ class EventPublisherTests {
         state.update(new TopicStatus.Pending("broker not reachable within 1000 ms", true));
 
         assertThatExceptionOfType(LogUnavailableException.class)
-                .isThrownBy(() -> publisher(producer, Duration.ofSeconds(5)).publish(EVENTS))
+                .isThrownBy(() -> publisher(producer, Duration.ofSeconds(5)).publish(EncodedEvent.of(EVENTS)))
                 .withMessage("the event log is not reachable: broker not reachable within 1000 ms");
         assertThat(producer.history()).isEmpty();
     }
@@ -86,7 +86,7 @@ class EventPublisherTests {
         MockProducer<String, byte[]> producer = producer(true);
         state.update(new TopicStatus.Pending("not authorized to describe configs", false));
 
-        publisher(producer, Duration.ofSeconds(5)).publish(EVENTS);
+        publisher(producer, Duration.ofSeconds(5)).publish(EncodedEvent.of(EVENTS));
 
         assertThat(producer.history()).hasSize(3);
     }
@@ -97,7 +97,7 @@ class EventPublisherTests {
         state.update(new TopicStatus.Misconfigured("topic events has message.timestamp.type=CreateTime"));
 
         assertThatExceptionOfType(LogUnavailableException.class)
-                .isThrownBy(() -> publisher(producer, Duration.ofSeconds(5)).publish(EVENTS))
+                .isThrownBy(() -> publisher(producer, Duration.ofSeconds(5)).publish(EncodedEvent.of(EVENTS)))
                 .withMessageStartingWith("the event log is misconfigured: topic events has message.timestamp.type");
         assertThat(producer.history()).isEmpty();
     }
