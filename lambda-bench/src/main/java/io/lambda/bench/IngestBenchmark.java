@@ -22,7 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Ingest throughput over HTTP beside a raw-producer baseline, in one run on the same broker.
  *
- * <p>{@code ingest [clients=16] [rounds=3] [roundSeconds=8] [warmupSeconds=30]}: starts the LambdaStack (Kafka,
+ * <p>{@code ingest [clients=16] [rounds=5] [roundSeconds=8] [warmupSeconds=60]}: starts the LambdaStack (Kafka,
  * Redis) and two ingest services in-process on random ports, one as deployed (Redis dedup on) and one with
  * {@code lambda.ingest.dedup-enabled=false}, and, after a warm-up of each, measures in alternating rounds
  * <ol>
@@ -54,9 +54,9 @@ public final class IngestBenchmark {
 
     public static void run(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         long roundMillis = (args.length > 2 ? Long.parseLong(args[2]) : 8) * 1000;
-        long warmupMillis = (args.length > 3 ? Long.parseLong(args[3]) : 30) * 1000;
+        long warmupMillis = (args.length > 3 ? Long.parseLong(args[3]) : 60) * 1000;
         // the broker logs a lot at logback's default DEBUG; the benchmark's output is its figures
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         LambdaStack stack = LambdaStack.get();
@@ -97,11 +97,15 @@ public final class IngestBenchmark {
         System.out.printf("ingest benchmark: %d clients, %,d events of ~%d bytes per request, %d partitions, "
                 + "%d alternating rounds of %d s after %d s of warm-up%n", clients, EVENTS_PER_BODY,
                 bodies.bytesPerEvent(), PARTITIONS, rounds, roundMillis / 1000, warmupMillis / 1000);
+        List<Double> roundRatios = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
+            double ratio = http.get(round).eventsPerSecond() / batches.get(round).eventsPerSecond();
+            roundRatios.add(ratio);
             System.out.printf("round %d: HTTP %,.0f events/s, HTTP without dedup %,.0f events/s, raw batches %,.0f "
-                    + "events/s%n", round + 1, http.get(round).eventsPerSecond(),
-                    httpWithoutDedup.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond());
+                    + "events/s; HTTP / raw %.2f%n", round + 1, http.get(round).eventsPerSecond(),
+                    httpWithoutDedup.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond(), ratio);
         }
+        roundRatios.sort(null);
         IngestThroughput.Result httpMedian = median(http);
         IngestThroughput.Result withoutDedupMedian = median(httpWithoutDedup);
         IngestThroughput.Result batchesMedian = median(batches);
@@ -111,7 +115,9 @@ public final class IngestBenchmark {
         print("raw producer, streaming", streaming);
         System.out.printf("%-44s: %.1f ms per 1,000 events (dedup; on the same cores, not in the JVM figures)%n",
                 "Redis server CPU during the HTTP rounds", redisSeconds * 1e6 / Math.max(1, httpEvents));
-        System.out.printf("ratio HTTP / raw batches   : %.2f%n", httpMedian.eventsPerSecond() / batchesMedian.eventsPerSecond());
+        System.out.printf("ratio HTTP / raw batches   : %.2f (of the medians; per round: median %.2f, %.2f .. %.2f)%n",
+                httpMedian.eventsPerSecond() / batchesMedian.eventsPerSecond(), roundRatios.get(rounds / 2),
+                roundRatios.get(0), roundRatios.get(rounds - 1));
         System.out.printf("ratio HTTP / raw streaming : %.2f%n", httpMedian.eventsPerSecond() / streaming.eventsPerSecond());
         System.out.printf("ratio HTTP without dedup / raw batches : %.2f%n",
                 withoutDedupMedian.eventsPerSecond() / batchesMedian.eventsPerSecond());

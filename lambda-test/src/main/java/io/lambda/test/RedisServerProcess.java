@@ -62,11 +62,19 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts the binary from {@link RedisExecutable#locate()} on a free port, working in {@code workDir}. */
     public static RedisServerProcess start(Path workDir) {
+        return start(workDir, List.of());
+    }
+
+    /**
+     * Starts the binary from {@link RedisExecutable#locate()} on a free port, working in {@code workDir}, with
+     * {@code extraArguments} after the standard ones (e.g. {@code --cluster-enabled yes}).
+     */
+    public static RedisServerProcess start(Path workDir, List<String> extraArguments) {
         Path executable = RedisExecutable.locate();
         IllegalStateException failure = null;
         for (int attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
             try {
-                return start(executable, workDir, freePort());
+                return start(executable, workDir, freePort(), extraArguments);
             } catch (IllegalStateException e) {
                 // most likely another process took the free port between probing and binding
                 failure = e;
@@ -77,12 +85,17 @@ public final class RedisServerProcess implements AutoCloseable {
 
     /** Starts {@code executable} on {@code port}; fails unless it answers PING within 15 s. */
     public static RedisServerProcess start(Path executable, Path workDir, int port) {
+        return start(executable, workDir, port, List.of());
+    }
+
+    private static RedisServerProcess start(Path executable, Path workDir, int port, List<String> extraArguments) {
         try {
             Files.createDirectories(workDir);
             Path logFile = workDir.resolve("redis-" + port + ".log");
             List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", WATCHDOG, executable.toString(),
                     "--port", Integer.toString(port), "--bind", HOST, "--save", "", "--appendonly", "no",
                     "--daemonize", "no", "--dir", workDir.toString(), "--logfile", logFile.toString()));
+            command.addAll(extraArguments);
             Process watchdog = new ProcessBuilder(command)
                     .redirectError(workDir.resolve("watchdog-" + port + ".err").toFile())
                     .start();
