@@ -29,7 +29,7 @@ final class ArchiveFileBuffer {
     private final Instant slot;
     private final long firstOffset;
     private final Instant firstIngestTime;
-    private final long openedAtMillis;
+    private final long windowEnd;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     private final DataFileWriter<Event> writer;
     private long lastOffset;
@@ -39,12 +39,12 @@ final class ArchiveFileBuffer {
 
     /** Opens a file whose first record is at {@code firstOffset}; append that record next. */
     ArchiveFileBuffer(String topic, int partition, Instant slot, long firstOffset, Instant firstIngestTime,
-            long openedAtMillis, int deflateLevel) {
+            long windowEnd, int deflateLevel) {
         this.partition = partition;
         this.slot = slot;
         this.firstOffset = firstOffset;
         this.firstIngestTime = firstIngestTime;
-        this.openedAtMillis = openedAtMillis;
+        this.windowEnd = windowEnd;
         this.lastOffset = firstOffset;
         this.lastIngestTime = firstIngestTime;
         this.writer = new DataFileWriter<>(new EventDatumWriter())
@@ -101,8 +101,9 @@ final class ArchiveFileBuffer {
         return firstIngestTime;
     }
 
-    long openedAtMillis() {
-        return openedAtMillis;
+    /** The end (exclusive, epoch millis) of the age window ({@link FileLimits#windowEnd}) of the file's records. */
+    long windowEnd() {
+        return windowEnd;
     }
 
     /** Sum of the appended records' encoded sizes (before compression). */

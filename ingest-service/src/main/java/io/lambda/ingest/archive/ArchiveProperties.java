@@ -16,8 +16,11 @@ import io.lambda.core.store.ArchivePaths;
  * @param groupId           Kafka consumer group of the archivers; every archiver instance of one dataset shares it
  * @param maxFileBytes      a file is rolled before its records' encoded (uncompressed) bytes would pass this; also the
  *                          memory one partition's open file may take
- * @param maxFileAge        a file is rolled when its first record was buffered this long ago; bounds the watermark's
- *                          lag behind ingestion
+ * @param maxFileAge        the ingest-time width of a file's age window (aligned to the epoch): a file holds records of
+ *                          one window and is rolled at its end, by the first record of a later window or, on a
+ *                          partition read to its log end, once the window has passed by the clock-skew margin; bounds
+ *                          the watermark's lag behind ingestion (to about this plus the margin and the watermark
+ *                          interval)
  * @param pollTimeout       longest wait of one Kafka poll
  * @param prefix            object-key prefix of the master dataset, ending in {@code /}
  * @param deflateLevel      Avro deflate level of the files, 1 (fastest) to 9; 0 writes them uncompressed. Deflate is

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,14 @@ import io.lambda.core.store.MasterDataset;
 
 /**
  * One archiver session: a consumer in the archive group copying its partitions into the master dataset until
- * {@link #stop()} or a failure. Each loop: poll, add the records to their partitions' open files (rolling at slot
- * boundaries and size), roll files past their age, store every rolled file, then commit, then publish watermarks.
+ * {@link #stop()} or a failure. Each loop: poll and add the records to their partitions' open files (rolling at slot
+ * boundaries, age windows and size). Rolled files are stored, in parallel, once there are {@code put-threads} of
+ * them and at every check; only then are positions committed. A check, every watermark interval, asks for the log
+ * ends: a partition read to its end rolls its open file once the file's age window has passed (with the clock-skew
+ * margin), so an idle partition's last file is stored too; then it stores, commits and publishes watermarks.
+ *
+ * <p>File boundaries depend on the records only ({@link FileLimits}), so an archiver that lost its partitions while
+ * storing a file (a zombie) and the partitions' new owner store the same objects, never overlapping ones.
  * A failure ends {@link #run()} without committing anything not stored; a new session resumes from the commits.
  *
  * <p>Not thread-safe, except {@link #stop()}. Created by {@link ArchiverFactory}.
@@ -46,6 +53,8 @@ public final class Archiver implements Runnable {
     private final Clock clock;
     private final AssignedPartitions partitions;
     private final EventAvroCodec codec = new EventAvroCodec();
+    /** Files rolled but not yet stored: stored when there are enough to put in parallel, and every check interval. */
+    private final List<SealedFile> sealed = new ArrayList<>();
     private volatile boolean stopping;
     private boolean warnedAboutTimestamps;
 
@@ -63,7 +72,7 @@ public final class Archiver implements Runnable {
             var stored = dataset.findStartingAt(slot, p, offset);
             stored.ifPresent(file -> metrics.recovered(1));
             return stored;
-        });
+        }, this::storeSealed);
     }
 
     /** Archives until {@link #stop()}; throws (after closing its clients) on any failure. */
@@ -73,24 +82,32 @@ public final class Archiver implements Runnable {
         boolean consistent = false;
         try {
             consumer.subscribe(List.of(settings.topic()), partitions);
-            long nextWatermark = 0;
+            long nextCheck = 0;
             while (!stopping) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(properties.pollTimeout());
-                long now = clock.millis();
-                List<SealedFile> sealed = new ArrayList<>();
                 for (TopicPartition tp : records.partitions()) {
                     PartitionArchive partition = partitions.get(tp);
                     for (ConsumerRecord<String, byte[]> record : records.records(tp)) {
-                        handle(partition, record, now, sealed);
+                        handle(partition, record);
                     }
                 }
-                partitions.sealFilesOpenedBefore(now - properties.maxFileAge().toMillis(), sealed);
-                store(sealed);
-                partitions.commit();
-                if (now >= nextWatermark) {
-                    publishWatermarks();
-                    nextWatermark = now + properties.watermarkInterval().toMillis();
+                long now = clock.millis();
+                if (now < nextCheck) {
+                    // files of different partitions roll at different records: storing them together puts them in parallel
+                    if (sealed.size() >= properties.putThreads()) {
+                        storeSealed();
+                        partitions.commit();
+                    }
+                    continue;
                 }
+                // taken before asking for the log ends: records appended after the answer are stamped later
+                Instant laterRecordsFrom = clock.instant().minus(properties.clockSkewMargin());
+                Set<TopicPartition> caughtUp = caughtUpPartitions();
+                partitions.sealWindowsEndedBy(caughtUp::contains, laterRecordsFrom.toEpochMilli(), sealed);
+                storeSealed();
+                partitions.commit();
+                publishWatermarks(caughtUp, laterRecordsFrom);
+                nextCheck = now + properties.watermarkInterval().toMillis();
             }
             consistent = true;
         } catch (WakeupException e) { // thrown only by consumer calls: after a poll, a store or a commit
@@ -101,6 +118,7 @@ public final class Archiver implements Runnable {
         } finally {
             if (!consistent) {
                 // a failure may lie between sealing and storing a file: closing must not commit past it
+                sealed.clear();
                 partitions.abandon();
             }
             consumer.close(CLIENT_TIMEOUT);
@@ -115,7 +133,7 @@ public final class Archiver implements Runnable {
         consumer.wakeup();
     }
 
-    private void handle(PartitionArchive partition, ConsumerRecord<String, byte[]> record, long now, List<SealedFile> sealed) {
+    private void handle(PartitionArchive partition, ConsumerRecord<String, byte[]> record) {
         Instant ingestTime = Instant.ofEpochMilli(record.timestamp());
         if (partition.skipIfHandled(record.offset(), ingestTime)) {
             return;
@@ -136,7 +154,7 @@ public final class Archiver implements Runnable {
             partition.deadLettered(record.offset(), ingestTime);
             return;
         }
-        partition.append(record.offset(), ingestTime, encoded, now, sealed);
+        partition.append(record.offset(), ingestTime, encoded, sealed);
     }
 
     private byte[] encodeWithIngestTime(byte @Nullable [] value, Instant ingestTime) {
@@ -146,21 +164,35 @@ public final class Archiver implements Runnable {
         return codec.withIngestTime(value, ingestTime);
     }
 
-    private void store(List<SealedFile> sealed) {
+    /** Stores every sealed file; only then may positions past them be committed, and watermarks pass them. */
+    private void storeSealed() {
         if (sealed.isEmpty()) {
             return;
         }
         uploader.store(sealed);
         hook.beforeCommit(sealed.stream().map(SealedFile::file).toList());
+        sealed.clear();
     }
 
-    private void publishWatermarks() {
+    /** The assigned partitions whose every record up to the log end has been returned by a poll. */
+    private Set<TopicPartition> caughtUpPartitions() {
         Set<TopicPartition> assigned = consumer.assignment();
-        Instant checkedAt = clock.instant();
-        Map<TopicPartition, Long> ends = assigned.isEmpty() ? Map.of() : consumer.endOffsets(assigned, CLIENT_TIMEOUT);
-        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(
-                tp -> ends.containsKey(tp) && consumer.position(tp, CLIENT_TIMEOUT) >= ends.get(tp),
-                checkedAt.minus(settings.properties().clockSkewMargin()));
+        if (assigned.isEmpty()) {
+            return Set.of();
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, CLIENT_TIMEOUT);
+        Set<TopicPartition> caughtUp = new HashSet<>();
+        for (TopicPartition tp : assigned) {
+            Long end = ends.get(tp);
+            if (end != null && consumer.position(tp, CLIENT_TIMEOUT) >= end) {
+                caughtUp.add(tp);
+            }
+        }
+        return caughtUp;
+    }
+
+    private void publishWatermarks(Set<TopicPartition> caughtUp, Instant laterRecordsFrom) {
+        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(caughtUp::contains, laterRecordsFrom);
         Map<Integer, Instant> known = new HashMap<>();
         current.forEach((tp, watermark) -> watermark.ifPresent(w -> known.put(tp.partition(), w)));
         boolean allKnown = !current.isEmpty() && known.size() == current.size();

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The partitions one archiver owns, kept in step with the group's assignment, and their commits.
  *
- * <p>A revoked partition commits what is stored and drops its open file: the next owner reads those records again
+ * <p>A revoked partition stores its sealed files, commits, and drops its open file: the next owner reads those records again
  * from the committed position, which is the open file's first offset. A lost partition (the group moved on without
  * us) commits nothing.
  */
@@ -33,22 +33,36 @@ final class AssignedPartitions implements ConsumerRebalanceListener {
     private final String topic;
     private final FileLimits limits;
     private final StoredFileLookup lookup;
+    private final Runnable storeSealedFiles;
     private final Map<TopicPartition, PartitionArchive> partitions = new HashMap<>();
 
-    AssignedPartitions(Consumer<?, ?> consumer, String topic, FileLimits limits, StoredFileLookup lookup) {
+    /**
+     * @param storeSealedFiles stores every sealed file not yet stored; runs before revoked partitions commit, since
+     *     their positions count sealed files as handled
+     */
+    AssignedPartitions(Consumer<?, ?> consumer, String topic, FileLimits limits, StoredFileLookup lookup,
+            Runnable storeSealedFiles) {
         this.consumer = consumer;
         this.topic = topic;
         this.limits = limits;
         this.lookup = lookup;
+        this.storeSealedFiles = storeSealedFiles;
     }
 
     PartitionArchive get(TopicPartition partition) {
         return partitions.computeIfAbsent(partition, tp -> new PartitionArchive(topic, tp.partition(), limits, lookup));
     }
 
-    /** Rolls every open file whose first record was buffered at or before {@code oldestAllowedMillis}. */
-    void sealFilesOpenedBefore(long oldestAllowedMillis, List<SealedFile> sealed) {
-        partitions.values().forEach(p -> p.sealIfOpenedBefore(oldestAllowedMillis, sealed));
+    /**
+     * Rolls the open file of every partition {@code caughtUp} holds whose age window ended by
+     * {@code laterRecordsFromMillis} ({@link PartitionArchive#sealIfWindowEndedBy}).
+     */
+    void sealWindowsEndedBy(Predicate<TopicPartition> caughtUp, long laterRecordsFromMillis, List<SealedFile> sealed) {
+        partitions.forEach((tp, p) -> {
+            if (p.hasOpenFile() && caughtUp.test(tp)) {
+                p.sealIfWindowEndedBy(laterRecordsFromMillis, sealed);
+            }
+        });
     }
 
     /** Commits every partition whose resume position moved; call only once every sealed file is stored. */
@@ -79,6 +93,7 @@ final class AssignedPartitions implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+        storeSealedFiles.run(); // throws rather than let a commit pass a file not stored
         commit(revoked);
         revoked.forEach(partitions::remove);
         log.info("Stopped archiving revoked partitions {}", revoked);

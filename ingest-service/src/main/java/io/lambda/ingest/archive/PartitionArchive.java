@@ -58,19 +58,21 @@ final class PartitionArchive {
 
     /**
      * Adds a readable record, encoded with its ingest time. Rolls the open file first when the record belongs to
-     * another slot or would make the file too large; rolled files go to {@code sealed}.
+     * another slot or age window, or would make the file too large; rolled files go to {@code sealed}.
      */
-    void append(long offset, Instant ingestTime, byte[] encoded, long nowMillis, List<SealedFile> sealed) {
+    void append(long offset, Instant ingestTime, byte[] encoded, List<SealedFile> sealed) {
         Instant slot = limits.slots().slotStart(ingestTime);
+        long windowEnd = limits.windowEnd(ingestTime);
         ArchiveFileBuffer current = open;
-        if (current != null && (!current.slot().equals(slot) || current.encodedBytes() + encoded.length > limits.maxBytes())) {
+        if (current != null && (!current.slot().equals(slot) || current.windowEnd() != windowEnd
+                || current.encodedBytes() + encoded.length > limits.maxBytes())) {
             seal(sealed);
         }
         if (open == null) {
             if (recovering && skipStoredFile(slot, offset, ingestTime)) {
                 return;
             }
-            open = new ArchiveFileBuffer(topic, partition, slot, offset, ingestTime, nowMillis, limits.deflateLevel());
+            open = new ArchiveFileBuffer(topic, partition, slot, offset, ingestTime, windowEnd, limits.deflateLevel());
         }
         open.append(offset, encoded, ingestTime);
         seen(offset, ingestTime);
@@ -84,10 +86,15 @@ final class PartitionArchive {
         }
     }
 
-    /** Rolls the open file if its first record was buffered at or before {@code oldestAllowedMillis}. */
-    void sealIfOpenedBefore(long oldestAllowedMillis, List<SealedFile> sealed) {
+    /**
+     * Rolls the open file if its age window ended at or before {@code laterRecordsFromMillis}: call it only when the
+     * partition was read to its log end and every record appended after that has an ingest time from
+     * {@code laterRecordsFromMillis} on. No record of the window can follow then, so the file is the one a record of
+     * the next window would have rolled: any archiver rolls it at the same record.
+     */
+    void sealIfWindowEndedBy(long laterRecordsFromMillis, List<SealedFile> sealed) {
         ArchiveFileBuffer current = open;
-        if (current != null && current.openedAtMillis() <= oldestAllowedMillis) {
+        if (current != null && current.windowEnd() <= laterRecordsFromMillis) {
             seal(sealed);
         }
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -95,6 +96,22 @@ final class ArchiveTestbed implements AutoCloseable {
         return factory.dataset();
     }
 
+    /**
+     * Archivers of the same topic and file limits in another consumer group ({@code groupId}), storing into
+     * {@code otherStore}, polling every {@code pollTimeout} and checking the log ends as often: a second, independent
+     * archive of the same records at another pace.
+     */
+    ArchiverFactory otherArchive(String groupId, ObjectStore otherStore, Duration pollTimeout) {
+        ArchiveProperties other = new ArchiveProperties(true, groupId, properties.maxFileBytes(), properties.maxFileAge(),
+                pollTimeout, properties.prefix(), properties.deflateLevel(), pollTimeout, properties.clockSkewMargin(),
+                properties.restartBackoff(), properties.putThreads());
+        Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
+        ArchiveWatermarkStore otherWatermarks = new ArchiveWatermarkStore(new StringRedisTemplate(redis),
+                new ServingKeys(stack.newKeyPrefix()));
+        return new ArchiverFactory(new ArchiverSettings(other, topic, SLOTS, kafka, kafka), otherStore, otherWatermarks,
+                new ArchiveMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), ArchiveCommitHook.NONE, Clock.systemUTC());
+    }
+
     /** Runs a new archiver of {@code archivers} on its own thread; the future completes when it ends. */
     CompletableFuture<Void> start(ArchiverFactory archivers) {
         Archiver archiver = archivers.create();
@@ -133,6 +150,14 @@ final class ArchiveTestbed implements AutoCloseable {
         }
     }
 
+    /** Produces {@code batches} batches of {@code perBatch} events, {@code gap} apart: a steady stream, not a burst. */
+    void produceSteadily(int batches, int perBatch, Duration gap) {
+        for (int i = 0; i < batches; i++) {
+            produce(perBatch);
+            LockSupport.parkNanos(gap.toNanos()); // pacing the producer; nothing is awaited here
+        }
+    }
+
     /** Produces one record with any value (e.g. unreadable, or null) and returns its offset. */
     long produceRaw(String key, byte[] value) {
         return get(producer.send(new ProducerRecord<>(topic, 0, key, value))).offset();
@@ -147,8 +172,12 @@ final class ArchiveTestbed implements AutoCloseable {
     }
 
     Map<Integer, Long> committedOffsets() {
+        return committedOffsets(properties.groupId());
+    }
+
+    Map<Integer, Long> committedOffsets(String groupId) {
         Map<TopicPartition, OffsetAndMetadata> offsets = get(stack.admin()
-                .listConsumerGroupOffsets(properties.groupId()).partitionsToOffsetAndMetadata());
+                .listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata());
         Map<Integer, Long> committed = new HashMap<>();
         offsets.forEach((tp, offset) -> {
             if (offset != null) {

@@ -21,6 +21,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.unit.DataSize;
 
 import io.lambda.core.store.ArchiveFile;
+import io.lambda.core.store.ObjectStore;
+import io.lambda.core.store.StoredObject;
 import io.lambda.ingest.archive.ArchiveTestbed.Produced;
 import io.lambda.test.LambdaStack;
 import io.lambda.test.LambdaStackTest;
@@ -103,6 +105,33 @@ class ArchiverIntegrationTests {
             assertThat(bed.registry.get("lambda.archive.recovered.files").counter().count())
                     .isEqualTo(storedBeforeCrash.size());
         }
+    }
+
+    @Test
+    void shouldCutTheSameFilesWhateverPaceTheRecordsAreReadAt(LambdaStack stack) {
+        // what a zombie archiver (one that lost its partitions while storing a file) and the partitions' new owner do:
+        // read the same records from the same offset at different times; they must store the same objects
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 2, DataSize.ofMegabytes(1), Duration.ofSeconds(1));
+             ObjectStore later = ObjectStore.create(stack.newBucket())) {
+            bed.start(bed.factory); // live: reads while the records arrive, rolls idle files by the clock
+            bed.produceSteadily(25, 8, Duration.ofMillis(150));
+            bed.awaitEverythingCommitted(() -> { });
+
+            String laterGroup = "later-" + bed.topic;
+            bed.start(bed.otherArchive(laterGroup, later, Duration.ofMillis(50))); // afterwards, all in one go
+            Map<Integer, Long> ends = bed.endOffsets();
+            await("the later archive's commits reaching the log end").atMost(ArchiveTestbed.WAIT)
+                    .until(() -> bed.committedOffsets(laterGroup).equals(ends));
+
+            Map<String, byte[]> live = contents(bed.store);
+            assertThat(live.size()).as("files of the live archive: a partition and second each").isGreaterThanOrEqualTo(6);
+            assertThat(contents(later)).containsOnlyKeys(live.keySet())
+                    .allSatisfy((key, bytes) -> assertThat(bytes).as(key).isEqualTo(live.get(key)));
+        }
+    }
+
+    private static Map<String, byte[]> contents(ObjectStore store) {
+        return store.list("").collect(Collectors.toMap(StoredObject::key, o -> store.get(o.key()).orElseThrow()));
     }
 
     @Test

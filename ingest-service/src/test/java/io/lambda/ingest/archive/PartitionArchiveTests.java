@@ -30,7 +30,9 @@ class PartitionArchiveTests {
 
     @Test
     void shouldRollTheOpenFileWhenARecordOfTheNextSlotArrives() throws IOException {
-        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        // age windows as long as a slot: only the slot boundary rolls
+        PartitionArchive partition = new PartitionArchive("events", 3, new FileLimits(SLOTS, 1 << 20, SLOTS.length(), 1),
+                NOTHING_STORED);
 
         append(partition, 0, SLOT.plusSeconds(1));
         append(partition, 1, SLOT.plusSeconds(299));
@@ -56,18 +58,62 @@ class PartitionArchiveTests {
     }
 
     @Test
-    void shouldRollAFileOnceItsFirstRecordReachesTheAgeLimit() {
-        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
-        partition.append(0, SLOT, CODEC.encode(event(0, SLOT)), 1_000, sealed);
-        partition.append(1, SLOT, CODEC.encode(event(1, SLOT)), 5_000, sealed);
+    void shouldRollAtTheEndOfEachAgeWindowOfIngestTime() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED); // 60 s windows from SLOT on
 
-        partition.sealIfOpenedBefore(999, sealed);
+        append(partition, 0, SLOT);
+        append(partition, 1, SLOT.plusSeconds(59));
+        append(partition, 2, SLOT.plusSeconds(60));
+
+        assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(SLOT, 3, 0, 1));
+        assertThat(partition.commitPosition()).hasValue(2);
+    }
+
+    @Test
+    void shouldRollAnIdlePartitionsFileOnlyOnceLaterRecordsMustFallInALaterWindow() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        append(partition, 0, SLOT);
+        append(partition, 1, SLOT.plusSeconds(30));
+
+        partition.sealIfWindowEndedBy(SLOT.plusSeconds(60).toEpochMilli() - 1, sealed);
         assertThat(sealed).isEmpty();
 
-        partition.sealIfOpenedBefore(1_000, sealed);
+        partition.sealIfWindowEndedBy(SLOT.plusSeconds(60).toEpochMilli(), sealed);
         assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(SLOT, 3, 0, 1));
         assertThat(partition.hasOpenFile()).isFalse();
         assertThat(partition.commitPosition()).hasValue(2);
+    }
+
+    @Test
+    void shouldCutTheSameFilesWhenAZombieAndTheNewOwnerReadFromTheSameOffset() {
+        List<Instant> ingestTimes = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ingestTimes.add(SLOT.plusSeconds(i * 7L)); // 280 s: five age windows
+        }
+        int size = CODEC.encode(event(0, SLOT)).length;
+        // the zombie read up to record 25, the last one of 120-180 s, found the log end there, and rolled by the clock
+        List<SealedFile> zombie = new ArrayList<>();
+        PartitionArchive zombiePartition = partition(6L * size, NOTHING_STORED);
+        for (int offset = 0; offset < 26; offset++) {
+            zombiePartition.append(offset, ingestTimes.get(offset), CODEC.encode(event(offset, ingestTimes.get(offset))),
+                    zombie);
+        }
+        zombiePartition.sealIfWindowEndedBy(SLOT.plusSeconds(180).toEpochMilli(), zombie);
+        // the new owner reads everything in one go, long after
+        List<SealedFile> owner = new ArrayList<>();
+        PartitionArchive ownerPartition = partition(6L * size, NOTHING_STORED);
+        for (int offset = 0; offset < 40; offset++) {
+            ownerPartition.append(offset, ingestTimes.get(offset), CODEC.encode(event(offset, ingestTimes.get(offset))),
+                    owner);
+        }
+
+        // three windows, each cut by size as well, the last file ending where the zombie stopped
+        assertThat(zombie).hasSizeGreaterThan(3).last().extracting(file -> file.file().lastOffset()).isEqualTo(25L);
+        assertThat(owner.subList(0, zombie.size())).extracting(SealedFile::file)
+                .containsExactlyElementsOf(zombie.stream().map(SealedFile::file).toList());
+        for (int i = 0; i < zombie.size(); i++) {
+            assertThat(owner.get(i).container()).as("file %s", zombie.get(i).file()).isEqualTo(zombie.get(i).container());
+        }
     }
 
     @Test
@@ -109,7 +155,7 @@ class PartitionArchiveTests {
         partition.deadLettered(2, SLOT);
         assertThat(partition.commitPosition()).hasValue(1);
 
-        partition.sealIfOpenedBefore(Long.MAX_VALUE, sealed);
+        partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
         assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(SLOT, 3, 1, 1));
         assertThat(partition.commitPosition()).hasValue(3);
     }
@@ -136,7 +182,7 @@ class PartitionArchiveTests {
         append(partition, 1, SLOT.plusSeconds(2));
         assertThat(partition.watermark(false, checkedAt)).contains(SLOT.plusSeconds(1));
 
-        partition.sealIfOpenedBefore(Long.MAX_VALUE, sealed);
+        partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
         assertThat(partition.watermark(false, checkedAt)).contains(SLOT.plusSeconds(2));
         assertThat(partition.watermark(true, checkedAt)).contains(checkedAt);
     }
@@ -145,7 +191,7 @@ class PartitionArchiveTests {
     void shouldNotPlaceACaughtUpWatermarkBeforeTheLastIngestTimeRead() {
         PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
         append(partition, 0, SLOT.plusSeconds(10));
-        partition.sealIfOpenedBefore(Long.MAX_VALUE, sealed);
+        partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
 
         // now minus the clock-skew margin can lie before a record the broker stamped a moment ago
         assertThat(partition.watermark(true, SLOT.plusSeconds(9))).contains(SLOT.plusSeconds(10));
@@ -164,7 +210,7 @@ class PartitionArchiveTests {
     }
 
     private void append(PartitionArchive partition, long offset, Instant ingestTime) {
-        partition.append(offset, ingestTime, CODEC.encode(event(offset, ingestTime)), 0, sealed);
+        partition.append(offset, ingestTime, CODEC.encode(event(offset, ingestTime)), sealed);
     }
 
     private static Event event(long offset, Instant ingestTime) {
