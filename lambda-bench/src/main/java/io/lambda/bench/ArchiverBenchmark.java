@@ -165,10 +165,9 @@ final class ArchiverBenchmark {
 
     /** Runs one archiver until its commits reach the log end. */
     private Result archive(String topic, int count, Duration maxFileAge) {
-        ArchiveProperties defaults = ArchiveProperties.defaults();
-        ArchiveProperties properties = new ArchiveProperties(true, "bench-archiver-" + topic, DataSize.ofMegabytes(64),
-                maxFileAge, POLL_TIMEOUT, defaults.prefix(), deflateLevel, POLL_TIMEOUT, Duration.ZERO,
-                defaults.restartBackoff(), defaults.putThreads());
+        ArchiveProperties properties = ArchiveProperties.defaults().withGroupId("bench-archiver-" + topic)
+                .withFileLimits(DataSize.ofMegabytes(64), maxFileAge).withDeflateLevel(deflateLevel)
+                .withTiming(POLL_TIMEOUT, POLL_TIMEOUT, Duration.ZERO);
         Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         LettuceConnectionFactory redis = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration(stack.redis().host(), stack.redis().port()));

@@ -89,10 +89,23 @@ public record ArchiveProperties(
                 clockSkewMargin, restartBackoff, putThreads);
     }
 
+    /** These settings with another deflate level (0 uncompressed, 1-9). */
+    public ArchiveProperties withDeflateLevel(int otherDeflateLevel) {
+        return new ArchiveProperties(enabled, groupId, maxFileBytes, maxFileAge, pollTimeout, prefix, otherDeflateLevel,
+                watermarkInterval, clockSkewMargin, restartBackoff, putThreads);
+    }
+
     /** These settings with another consumer group. */
     public ArchiveProperties withGroupId(String otherGroupId) {
         return new ArchiveProperties(enabled, otherGroupId, maxFileBytes, maxFileAge, pollTimeout, prefix, deflateLevel,
                 watermarkInterval, clockSkewMargin, restartBackoff, putThreads);
+    }
+
+    /** These settings with another poll timeout, watermark (and log-end check) interval and clock-skew margin. */
+    public ArchiveProperties withTiming(Duration otherPollTimeout, Duration otherWatermarkInterval,
+            Duration otherClockSkewMargin) {
+        return new ArchiveProperties(enabled, groupId, maxFileBytes, maxFileAge, otherPollTimeout, prefix, deflateLevel,
+                otherWatermarkInterval, otherClockSkewMargin, restartBackoff, putThreads);
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -37,6 +37,19 @@ class ArchivePropertiesTests {
     }
 
     @Test
+    void shouldChangeOnlyTheirOwnSettingsInCopies() {
+        ArchiveProperties defaults = ArchiveProperties.defaults();
+
+        ArchiveProperties changed = defaults.withDeflateLevel(9)
+                .withTiming(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ZERO);
+
+        assertThat(changed).isEqualTo(new ArchiveProperties(true, "lambda-archiver", DataSize.ofMegabytes(64),
+                Duration.ofSeconds(60), Duration.ofMillis(50), "events/v1/", 9, Duration.ofMillis(100), Duration.ZERO,
+                Duration.ofSeconds(5), 4));
+        assertThat(defaults.deflateLevel()).isEqualTo(1);
+    }
+
+    @Test
     void shouldRejectSettingsThatCannotWork() {
         assertThatExceptionOfType(BindException.class).isThrownBy(() -> bind(Map.of("lambda.archive.max-file-age", "0s")))
                 .havingRootCause().withMessage("lambda.archive.max-file-age must be positive, got PT0S");

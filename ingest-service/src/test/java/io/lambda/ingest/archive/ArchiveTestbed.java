@@ -85,10 +85,7 @@ final class ArchiveTestbed implements AutoCloseable {
         redis.afterPropertiesSet();
         redis.start();
         this.watermarks = new ArchiveWatermarkStore(new StringRedisTemplate(redis), new ServingKeys(stack.newKeyPrefix()));
-        Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        ArchiverSettings settings = new ArchiverSettings(properties, topic, SLOTS, kafka, kafka);
-        this.factory = new ArchiverFactory(settings, store, watermarks, new ArchiveMetrics(registry, Clock.systemUTC()),
-                ArchiveCommitHook.NONE, Clock.systemUTC());
+        this.factory = factory(properties, store, watermarks, registry);
         this.producer = stack.newProducer();
     }
 
@@ -102,14 +99,16 @@ final class ArchiveTestbed implements AutoCloseable {
      * archive of the same records at another pace.
      */
     ArchiverFactory otherArchive(String groupId, ObjectStore otherStore, Duration pollTimeout) {
-        ArchiveProperties other = new ArchiveProperties(true, groupId, properties.maxFileBytes(), properties.maxFileAge(),
-                pollTimeout, properties.prefix(), properties.deflateLevel(), pollTimeout, properties.clockSkewMargin(),
-                properties.restartBackoff(), properties.putThreads());
+        return factory(properties.withGroupId(groupId).withTiming(pollTimeout, pollTimeout, properties.clockSkewMargin()),
+                otherStore, new ArchiveWatermarkStore(new StringRedisTemplate(redis), new ServingKeys(stack.newKeyPrefix())),
+                new SimpleMeterRegistry());
+    }
+
+    private ArchiverFactory factory(ArchiveProperties archive, ObjectStore into, ArchiveWatermarkStore published,
+            SimpleMeterRegistry meters) {
         Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        ArchiveWatermarkStore otherWatermarks = new ArchiveWatermarkStore(new StringRedisTemplate(redis),
-                new ServingKeys(stack.newKeyPrefix()));
-        return new ArchiverFactory(new ArchiverSettings(other, topic, SLOTS, kafka, kafka), otherStore, otherWatermarks,
-                new ArchiveMetrics(new SimpleMeterRegistry(), Clock.systemUTC()), ArchiveCommitHook.NONE, Clock.systemUTC());
+        return new ArchiverFactory(new ArchiverSettings(archive, topic, SLOTS, kafka, kafka), into, published,
+                new ArchiveMetrics(meters, Clock.systemUTC()), ArchiveCommitHook.NONE, Clock.systemUTC());
     }
 
     /** Runs a new archiver of {@code archivers} on its own thread; the future completes when it ends. */

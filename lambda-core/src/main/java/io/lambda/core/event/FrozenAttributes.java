@@ -37,7 +37,7 @@ final class FrozenAttributes extends AbstractMap<String, Object> {
         this.index = index;
     }
 
-    /** Collects attributes in order; the first value of a key wins. Not thread-safe; build once. */
+    /** Collects attributes in order; the first value of a key wins. Not thread-safe; starts empty again after a build. */
     static final class Builder {
 
         private String[] keys = new String[16];
@@ -53,8 +53,9 @@ final class FrozenAttributes extends AbstractMap<String, Object> {
                 return false;
             }
             if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                values = Arrays.copyOf(values, size * 2);
+                int capacity = Math.max(16, size * 2);
+                keys = Arrays.copyOf(keys, capacity);
+                values = Arrays.copyOf(values, capacity);
             }
             keys[size] = key;
             values[size] = value;

@@ -67,6 +67,20 @@ class FrozenAttributesTests {
     }
 
     @Test
+    void shouldStartEmptyAgainAfterABuildWithoutTouchingTheBuiltMap() {
+        FrozenAttributes.Builder builder = new FrozenAttributes.Builder();
+        builder.add("a", 1L);
+        FrozenAttributes first = builder.build();
+
+        assertThat(builder.add("a", 2L)).isTrue();
+        assertThat(builder.add("b", 3L)).isTrue();
+        FrozenAttributes second = builder.build();
+
+        assertThat(first).containsExactly(Map.entry("a", 1L));
+        assertThat(second).containsExactly(Map.entry("a", 2L), Map.entry("b", 3L));
+    }
+
+    @Test
     void shouldFindEveryKeyAndDuplicateBeyondTheIndexThreshold() {
         FrozenAttributes.Builder builder = new FrozenAttributes.Builder();
         int keys = FrozenAttributes.INDEXED_FROM * 3;
