@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -47,11 +43,11 @@ public final class Archiver implements Runnable {
     private final DeadLetters deadLetters;
     private final ArchiverSettings settings;
     private final ArchiveUploader uploader;
-    private final ArchiveWatermarkStore watermarks;
     private final ArchiveMetrics metrics;
     private final ArchiveCommitHook hook;
     private final Clock clock;
     private final AssignedPartitions partitions;
+    private final LogEndCheck logEnds;
     private final EventAvroCodec codec = new EventAvroCodec();
     /** Files rolled but not yet stored: stored when there are enough to put in parallel, and every check interval. */
     private final List<SealedFile> sealed = new ArrayList<>();
@@ -64,7 +60,6 @@ public final class Archiver implements Runnable {
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.uploader = new ArchiveUploader(dataset::put, metrics, settings.properties().putThreads());
-        this.watermarks = watermarks;
         this.metrics = metrics;
         this.hook = hook;
         this.clock = clock;
@@ -73,6 +68,7 @@ public final class Archiver implements Runnable {
             stored.ifPresent(file -> metrics.recovered(1));
             return stored;
         }, this::storeSealed);
+        this.logEnds = new LogEndCheck(consumer, partitions, watermarks, metrics, CLIENT_TIMEOUT);
     }
 
     /** Archives until {@link #stop()}; throws (after closing its clients) on any failure. */
@@ -102,11 +98,11 @@ public final class Archiver implements Runnable {
                 }
                 // taken before asking for the log ends: records appended after the answer are stamped later
                 Instant laterRecordsFrom = clock.instant().minus(properties.clockSkewMargin());
-                Set<TopicPartition> caughtUp = caughtUpPartitions();
+                Set<TopicPartition> caughtUp = logEnds.caughtUpPartitions();
                 partitions.sealWindowsEndedBy(caughtUp::contains, laterRecordsFrom.toEpochMilli(), sealed);
                 storeSealed();
                 partitions.commit();
-                publishWatermarks(caughtUp, laterRecordsFrom);
+                logEnds.publishWatermarks(caughtUp, laterRecordsFrom);
                 nextCheck = now + properties.watermarkInterval().toMillis();
             }
             consistent = true;
@@ -172,35 +168,5 @@ public final class Archiver implements Runnable {
         uploader.store(sealed);
         hook.beforeCommit(sealed.stream().map(SealedFile::file).toList());
         sealed.clear();
-    }
-
-    /** The assigned partitions whose every record up to the log end has been returned by a poll. */
-    private Set<TopicPartition> caughtUpPartitions() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        if (assigned.isEmpty()) {
-            return Set.of();
-        }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, CLIENT_TIMEOUT);
-        Set<TopicPartition> caughtUp = new HashSet<>();
-        for (TopicPartition tp : assigned) {
-            Long end = ends.get(tp);
-            if (end != null && consumer.position(tp, CLIENT_TIMEOUT) >= end) {
-                caughtUp.add(tp);
-            }
-        }
-        return caughtUp;
-    }
-
-    private void publishWatermarks(Set<TopicPartition> caughtUp, Instant laterRecordsFrom) {
-        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(caughtUp::contains, laterRecordsFrom);
-        Map<Integer, Instant> known = new HashMap<>();
-        current.forEach((tp, watermark) -> watermark.ifPresent(w -> known.put(tp.partition(), w)));
-        boolean allKnown = !current.isEmpty() && known.size() == current.size();
-        metrics.watermark(allKnown ? known.values().stream().min(Instant::compareTo) : Optional.empty());
-        try {
-            watermarks.raise(known);
-        } catch (RuntimeException e) { // archiving goes on; the published watermark just stays behind
-            log.warn("Could not publish the archive watermark of partitions {}: {}", known.keySet(), e.toString());
-        }
     }
 }

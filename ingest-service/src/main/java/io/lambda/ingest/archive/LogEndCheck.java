@@ -1,0 +1,77 @@
+package io.lambda.ingest.archive;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archiver's periodic look at the log ends: which of its partitions it has read to their end, and the archive
+ * watermarks that follow (DESIGN.md section 5), published to the {@link ArchiveWatermarkStore} and the metric.
+ * Not thread-safe: it uses the archiver's consumer, on the archiver's thread.
+ */
+final class LogEndCheck {
+
+    private static final Logger log = LoggerFactory.getLogger(LogEndCheck.class);
+
+    private final Consumer<?, ?> consumer;
+    private final AssignedPartitions partitions;
+    private final ArchiveWatermarkStore watermarks;
+    private final ArchiveMetrics metrics;
+    private final Duration clientTimeout;
+
+    LogEndCheck(Consumer<?, ?> consumer, AssignedPartitions partitions, ArchiveWatermarkStore watermarks,
+            ArchiveMetrics metrics, Duration clientTimeout) {
+        this.consumer = consumer;
+        this.partitions = partitions;
+        this.watermarks = watermarks;
+        this.metrics = metrics;
+        this.clientTimeout = clientTimeout;
+    }
+
+    /** The assigned partitions whose every record up to the log end has been returned by a poll. */
+    Set<TopicPartition> caughtUpPartitions() {
+        Set<TopicPartition> assigned = consumer.assignment();
+        if (assigned.isEmpty()) {
+            return Set.of();
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, clientTimeout);
+        Set<TopicPartition> caughtUp = new HashSet<>();
+        for (TopicPartition tp : assigned) {
+            Long end = ends.get(tp);
+            if (end != null && consumer.position(tp, clientTimeout) >= end) {
+                caughtUp.add(tp);
+            }
+        }
+        return caughtUp;
+    }
+
+    /**
+     * Raises the published watermark of every partition that has one ({@link AssignedPartitions#watermarks}) and sets
+     * the metric to their minimum, or to unknown while some partition has none. A store that fails is logged: archiving
+     * goes on, and the published watermark just stays behind until the next check.
+     *
+     * @param caughtUp the partitions read to their log end
+     * @param laterRecordsFrom the earliest ingest time records appended after the log ends were asked for can carry
+     */
+    void publishWatermarks(Set<TopicPartition> caughtUp, Instant laterRecordsFrom) {
+        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(caughtUp::contains, laterRecordsFrom);
+        Map<Integer, Instant> known = new HashMap<>();
+        current.forEach((tp, watermark) -> watermark.ifPresent(w -> known.put(tp.partition(), w)));
+        boolean allKnown = !current.isEmpty() && known.size() == current.size();
+        metrics.watermark(allKnown ? known.values().stream().min(Instant::compareTo) : Optional.empty());
+        try {
+            watermarks.raise(known);
+        } catch (RuntimeException e) {
+            log.warn("Could not publish the archive watermark of partitions {}: {}", known.keySet(), e.toString());
+        }
+    }
+}
