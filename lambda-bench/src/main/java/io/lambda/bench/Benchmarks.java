@@ -21,6 +21,7 @@ public final class Benchmarks {
         benchmarks.put("core", CoreBenchmark::run);
         benchmarks.put("archive", ArchiverBenchmark::run);
         benchmarks.put("ingest", IngestBenchmark::run);
+        benchmarks.put("dedup", DedupBenchmark::run);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }

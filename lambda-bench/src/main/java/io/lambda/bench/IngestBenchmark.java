@@ -73,7 +73,7 @@ public final class IngestBenchmark {
         try (ConfigurableApplicationContext ingest = startIngest(stack, true);
              ConfigurableApplicationContext ingestWithoutDedup = startIngest(stack, false);
              Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(stack));
-             RedisCpu redisCpu = new RedisCpu(stack.redis().host(), stack.redis().port())) {
+             RedisStats redis = new RedisStats(stack.redis().host(), stack.redis().port())) {
             int port = port(ingest);
             int portWithoutDedup = port(ingestWithoutDedup);
             RawProducerLoad raw = new RawProducerLoad(producer, baselineTopic, bodies, RAW_BATCHES, PRODUCE_TIMEOUT);
@@ -83,9 +83,9 @@ public final class IngestBenchmark {
             raw.batches(clients, warmupMillis / 3, 0);
             // alternate the loads, so a change in the machine's load hits all alike
             for (int round = 0; round < rounds; round++) {
-                double redisBefore = redisCpu.seconds();
+                double redisBefore = redis.cpu().total();
                 IngestThroughput.Result result = measureHttp(port, bodies, clients, 0, roundMillis);
-                redisSeconds += redisCpu.seconds() - redisBefore;
+                redisSeconds += redis.cpu().total() - redisBefore;
                 httpEvents += result.eventsPerSecond() * roundMillis / 1000.0;
                 http.add(result);
                 httpWithoutDedup.add(measureHttp(portWithoutDedup, bodies, clients, 0, roundMillis));
