@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.convert.DurationStyle;
 
 import io.lambda.core.serving.ServingKeys;
 import io.lambda.ingest.dedup.RecentIds;
@@ -40,7 +43,7 @@ public final class DedupBenchmark {
 
     public static void run(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 16;
-        Duration window = args.length > 1 ? Duration.parse("PT" + args[1].toUpperCase(Locale.ROOT)) : Duration.ofSeconds(20);
+        Duration window = args.length > 1 ? DurationStyle.detectAndParse(args[1]) : Duration.ofSeconds(20);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         long roundMillis = (args.length > 3 ? Long.parseLong(args[3]) : 5) * 1000;
         try (RedisServerProcess redis = RedisServerProcess.start(Files.createTempDirectory("dedup-bench"));
@@ -87,6 +90,7 @@ public final class DedupBenchmark {
     private static Result measure(RecentIds ids, RedisStats stats, int threads, long millis, boolean check)
             throws InterruptedException {
         AtomicLong done = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + millis * 1_000_000;
         RedisStats.Cpu redisBefore = stats.cpu();
         long jvmBefore = processCpuNanos();
@@ -111,11 +115,15 @@ public final class DedupBenchmark {
                     done.addAndGet(IDS_PER_REQUEST);
                 }
             }, "dedup-bench-" + t);
+            worker.setUncaughtExceptionHandler((thread, e) -> failure.compareAndSet(null, e));
             worker.start();
             workers.add(worker);
         }
         for (Thread worker : workers) {
             worker.join();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("a dedup benchmark thread failed", failure.get());
         }
         stats.awaitIdle(); // remember does not wait for Redis: its commands count for the round that sent them
         double seconds = (System.nanoTime() - start) / 1e9;

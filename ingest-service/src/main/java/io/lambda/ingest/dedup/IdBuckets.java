@@ -10,8 +10,8 @@ import java.time.Instant;
  *
  * <p>The number of buckets trades Redis memory against Redis CPU: Redis holds up to a window plus a bucket of ids,
  * and a check looks every id up in {@code PER_WINDOW + 1} large sets, each lookup a cache miss or more. With 2 per
- * window (3 lookups, 1½ windows held) the {@code dedup} benchmark measured 2.5-3.9 ms of Redis CPU per 1,000 events
- * in steady state (four runs); with 4 (5 lookups, 1¼ windows) 4.0-4.4 ms.
+ * window (3 lookups, 1½ windows held) the {@code dedup} benchmark measured a median of 3.2 ms of Redis CPU per 1,000
+ * events in steady state (2.5-4.4 ms over eight runs); with 4 (5 lookups, 1¼ windows) 4.1 ms (4.0-4.6, seven runs).
  */
 final class IdBuckets {
 
