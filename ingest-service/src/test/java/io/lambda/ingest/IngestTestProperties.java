@@ -3,6 +3,7 @@ package io.lambda.ingest;
 import java.util.UUID;
 
 import io.lambda.test.LambdaStack;
+import io.lambda.test.StackProperties;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Wires an ingest context to the JVM's {@link LambdaStack} with a topic and Redis prefix of its own. */
@@ -21,9 +22,7 @@ public final class IngestTestProperties {
     /** Kafka and Redis of the stack, the given topic ({@value #PARTITIONS} partitions) and Redis prefix. */
     public static void register(DynamicPropertyRegistry registry, String topic, String redisPrefix) {
         LambdaStack stack = LambdaStack.get();
-        registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
-        registry.add("spring.data.redis.host", () -> stack.redis().host());
-        registry.add("spring.data.redis.port", () -> stack.redis().port());
+        StackProperties.of(stack).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("lambda.events.name", () -> topic);
         registry.add("lambda.events.partitions", () -> PARTITIONS);
         registry.add("lambda.serving.key-prefix", () -> redisPrefix);

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.lambda.ingest.dedup.DedupConnected;
 import io.lambda.ingest.dedup.RecentIds;
 import io.lambda.test.LambdaStack;
+import io.lambda.test.StackProperties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,7 @@ class TwoInstancesIntegrationTests {
         properties.put("server.port", 0);
         properties.put("management.server.port", 0);
         properties.put("spring.main.banner-mode", "off");
-        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        properties.put("spring.data.redis.host", stack.redis().host());
-        properties.put("spring.data.redis.port", stack.redis().port());
+        properties.putAll(StackProperties.of(stack));
         properties.put("lambda.events.name", TOPIC);
         properties.put("lambda.events.partitions", IngestTestProperties.PARTITIONS);
         properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.lambda.ingest.IngestApplication;
 import io.lambda.ingest.kafka.EventProducerSettings;
 import io.lambda.test.LambdaStack;
+import io.lambda.test.StackProperties;
 import ch.qos.logback.classic.Level;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -142,9 +143,7 @@ public final class IngestBenchmark {
         properties.put("management.server.port", 0);
         properties.put("spring.main.banner-mode", "off");
         properties.put("logging.level.root", "WARN");
-        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        properties.put("spring.data.redis.host", stack.redis().host());
-        properties.put("spring.data.redis.port", stack.redis().port());
+        properties.putAll(StackProperties.of(stack));
         properties.put("lambda.ingest.dedup-enabled", dedup);
         properties.put("lambda.events.name", topic);
         properties.put("lambda.events.partitions", PARTITIONS);

@@ -18,6 +18,7 @@ import io.lambda.core.time.SlotProperties;
 import io.lambda.ingest.archive.ArchiveProperties;
 import io.lambda.ingest.IngestApplication;
 import io.lambda.test.LambdaStack;
+import io.lambda.test.StackProperties;
 
 /**
  * The platform on one machine, no Docker: {@code java -jar lambda-local/target/lambda-local-*-exec.jar [--demo=false]
@@ -75,16 +76,7 @@ public final class LocalPlatform {
 
     private static ConfigurableApplicationContext startIngest(LambdaStack stack, ObjectStoreProperties bucket,
             List<String> extraArguments) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        properties.put("spring.data.redis.host", stack.redis().host());
-        properties.put("spring.data.redis.port", stack.redis().port());
-        properties.put("lambda.store.endpoint", bucket.endpoint());
-        properties.put("lambda.store.region", bucket.region());
-        properties.put("lambda.store.bucket", bucket.bucket());
-        properties.put("lambda.store.path-style-access", true);
-        properties.put("lambda.store.access-key", bucket.accessKey());
-        properties.put("lambda.store.secret-key", bucket.secretKey());
+        Map<String, Object> properties = new LinkedHashMap<>(StackProperties.of(stack, bucket));
         properties.put("lambda.events.name", TOPIC);
         properties.put("lambda.archive.enabled", true);
         // small files, soon: the demo shows the master dataset within seconds

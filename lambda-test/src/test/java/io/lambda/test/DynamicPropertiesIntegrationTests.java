@@ -34,15 +34,7 @@ class DynamicPropertiesIntegrationTests {
     static void stackProperties(DynamicPropertyRegistry registry) {
         LambdaStack stack = LambdaStack.get();
         ObjectStoreProperties bucket = stack.newBucket();
-        registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
-        registry.add("spring.data.redis.host", () -> stack.redis().host());
-        registry.add("spring.data.redis.port", () -> stack.redis().port());
-        registry.add("lambda.store.endpoint", () -> bucket.endpoint());
-        registry.add("lambda.store.region", bucket::region);
-        registry.add("lambda.store.bucket", bucket::bucket);
-        registry.add("lambda.store.path-style-access", () -> true);
-        registry.add("lambda.store.access-key", bucket::accessKey);
-        registry.add("lambda.store.secret-key", bucket::secretKey);
+        StackProperties.of(stack, bucket).forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @Autowired

@@ -25,6 +25,7 @@ import io.lambda.core.store.ArchiveFile;
 import io.lambda.core.store.MasterDataset;
 import io.lambda.core.store.ObjectStoreProperties;
 import io.lambda.test.LambdaStack;
+import io.lambda.test.StackProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /** The archive role as the service runs it: enabled by the property, wired from Spring Boot's Kafka and Redis settings. */
@@ -39,15 +40,7 @@ class ArchiveRoleIntegrationTests {
         LambdaStack stack = LambdaStack.get();
         ObjectStoreProperties bucket = stack.newBucket();
         String keyPrefix = stack.newKeyPrefix();
-        registry.add("spring.kafka.bootstrap-servers", stack::kafkaBootstrapServers);
-        registry.add("spring.data.redis.host", () -> stack.redis().host());
-        registry.add("spring.data.redis.port", () -> stack.redis().port());
-        registry.add("lambda.store.endpoint", bucket::endpoint);
-        registry.add("lambda.store.region", bucket::region);
-        registry.add("lambda.store.bucket", bucket::bucket);
-        registry.add("lambda.store.path-style-access", () -> true);
-        registry.add("lambda.store.access-key", bucket::accessKey);
-        registry.add("lambda.store.secret-key", bucket::secretKey);
+        StackProperties.of(stack, bucket).forEach((name, value) -> registry.add(name, () -> value));
         registry.add("lambda.events.name", () -> TOPIC);
         registry.add("lambda.events.partitions", () -> 2);
         registry.add("lambda.archive.group-id", () -> "archiver-" + TOPIC);

@@ -1,0 +1,46 @@
+package io.lambda.test;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import io.lambda.core.store.ObjectStoreProperties;
+
+/**
+ * The Spring Boot properties that point a service at a {@link LambdaStack}: the one place that names them, for
+ * tests ({@code properties.forEach((name, value) -> registry.add(name, () -> value))} in a
+ * {@code @DynamicPropertySource}), benchmarks and the local platform.
+ */
+public final class StackProperties {
+
+    private StackProperties() {
+    }
+
+    /** The stack's Kafka broker ({@code spring.kafka.bootstrap-servers}) and Redis ({@code spring.data.redis.*}). */
+    public static Map<String, Object> of(LambdaStack stack) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
+        properties.put("spring.data.redis.host", stack.redis().host());
+        properties.put("spring.data.redis.port", stack.redis().port());
+        return properties;
+    }
+
+    /** {@link #of(LambdaStack)} and the object store ({@code lambda.store.*}) of {@code bucket}. */
+    public static Map<String, Object> of(LambdaStack stack, ObjectStoreProperties bucket) {
+        Map<String, Object> properties = of(stack);
+        putIfPresent(properties, "lambda.store.endpoint", bucket.endpoint());
+        properties.put("lambda.store.region", bucket.region());
+        properties.put("lambda.store.bucket", bucket.bucket());
+        properties.put("lambda.store.path-style-access", bucket.pathStyleAccess());
+        putIfPresent(properties, "lambda.store.access-key", bucket.accessKey());
+        putIfPresent(properties, "lambda.store.secret-key", bucket.secretKey());
+        return properties;
+    }
+
+    private static void putIfPresent(Map<String, Object> properties, String name, @Nullable Object value) {
+        if (value != null) {
+            properties.put(name, value.toString());
+        }
+    }
+}
