@@ -29,10 +29,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * expire. {@code threads} threads each look up 1,000 new ids and remember them, as ingest does per request of
  * 1,000 events. The baseline, in alternating rounds: the same threads only remembering their ids ({@code SADD} to
  * the current bucket, then a one-id check that waits for it), the insert every exact dedup in shared Redis sets
- * pays once per id. Prints, per load, ids/s and the
- * CPU per 1,000 ids of the Redis server (user and system) and of this JVM, then the ids held and Redis memory per id.
- * Redis and the JVM share the machine, so ids/s is only comparable within a run; CPU per id is the figure to size
- * Redis with.
+ * pays once per id. Prints, per load, ids/s and the CPU per 1,000 ids of the Redis server (user and system) and of
+ * this JVM, then the ids held and Redis memory per id. Redis and the JVM share the machine, so ids/s is only
+ * comparable within a run; CPU per id is the figure to size Redis with.
  */
 public final class DedupBenchmark {
 

@@ -46,6 +46,16 @@ public final class LocalPlatform {
                 serviceArguments.add(arg);
             }
         }
+        try {
+            run(demo, serviceArguments);
+        } catch (Exception e) {
+            log.error("The local platform failed; stopping it", e);
+            LambdaStack.stopIfStarted();
+            System.exit(1); // the embedded broker's threads are not daemons: they would keep the JVM alive
+        }
+    }
+
+    private static void run(boolean demo, List<String> serviceArguments) throws Exception {
         LambdaStack stack = LambdaStack.get();
         ObjectStoreProperties bucket = stack.newBucket();
         ConfigurableApplicationContext ingest = startIngest(stack, bucket, serviceArguments);
@@ -84,6 +94,7 @@ public final class LocalPlatform {
         List<String> arguments = new ArrayList<>();
         properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
         arguments.addAll(extraArguments); // later arguments win
-        return new SpringApplicationBuilder(IngestApplication.class).main(IngestApplication.class).run(arguments.toArray(String[]::new));
+        return new SpringApplicationBuilder(IngestApplication.class).main(IngestApplication.class)
+                .run(arguments.toArray(String[]::new));
     }
 }
