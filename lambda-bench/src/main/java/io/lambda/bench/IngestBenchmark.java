@@ -2,10 +2,12 @@ package io.lambda.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.lambda.ingest.IngestApplication;
@@ -39,7 +41,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ol>
  * Each topic has 6 partitions and {@code LogAppendTime}. Prints events/s of each round, the medians, the CPU the
  * JVM (services, broker and load generator alike) spent per 1,000 events, the CPU the Redis server spent per
- * 1,000 events of the HTTP rounds (it shares the cores), and the ratios.
+ * 1,000 events of each load (it shares the cores), and the ratios: of events/s, and of the CPU an event costs the
+ * machine (JVM + Redis), which the ratio of events/s approaches when every load keeps the shared cores busy. Last,
+ * dedup's CPU per event (the difference between the two services) and the ratio it caps HTTP / raw at, about, on
+ * shared cores, even for an ingest path whose HTTP, parsing, validation and encoding cost nothing: raw / (raw + dedup).
  */
 public final class IngestBenchmark {
 
@@ -65,12 +70,10 @@ public final class IngestBenchmark {
         String baselineTopic = stack.createTopic("bench-baseline", PARTITIONS,
                 Map.of("message.timestamp.type", "LogAppendTime"));
 
-        List<IngestThroughput.Result> http = new ArrayList<>();
-        List<IngestThroughput.Result> httpWithoutDedup = new ArrayList<>();
-        List<IngestThroughput.Result> batches = new ArrayList<>();
+        Load http = new Load("HTTP POST /api/v1/events (median)");
+        Load httpWithoutDedup = new Load("HTTP, lambda.ingest.dedup-enabled=false");
+        Load batches = new Load("raw producer, 1,000-record batches (median)");
         IngestThroughput.Result streaming;
-        double redisSeconds = 0;
-        double httpEvents = 0;
         try (ConfigurableApplicationContext ingest = startIngest(stack, true);
              ConfigurableApplicationContext ingestWithoutDedup = startIngest(stack, false);
              Producer<String, byte[]> producer = new KafkaProducer<>(producerSettings(stack));
@@ -84,13 +87,10 @@ public final class IngestBenchmark {
             raw.batches(clients, warmupMillis / 3, 0);
             // alternate the loads, so a change in the machine's load hits all alike
             for (int round = 0; round < rounds; round++) {
-                double redisBefore = redis.cpu().total();
-                IngestThroughput.Result result = measureHttp(port, bodies, clients, 0, roundMillis);
-                redisSeconds += redis.cpu().total() - redisBefore;
-                httpEvents += result.eventsPerSecond() * roundMillis / 1000.0;
-                http.add(result);
-                httpWithoutDedup.add(measureHttp(portWithoutDedup, bodies, clients, 0, roundMillis));
-                batches.add(raw.batches(clients, 0, roundMillis));
+                http.measure(redis, roundMillis, () -> measureHttp(port, bodies, clients, 0, roundMillis));
+                httpWithoutDedup.measure(redis, roundMillis,
+                        () -> measureHttp(portWithoutDedup, bodies, clients, 0, roundMillis));
+                batches.measure(redis, roundMillis, () -> raw.batches(clients, 0, roundMillis));
             }
             streaming = raw.streaming(2_000, roundMillis);
         }
@@ -100,39 +100,92 @@ public final class IngestBenchmark {
                 bodies.bytesPerEvent(), PARTITIONS, rounds, roundMillis / 1000, warmupMillis / 1000);
         List<Double> roundRatios = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            double ratio = http.get(round).eventsPerSecond() / batches.get(round).eventsPerSecond();
+            double ratio = http.round(round).eventsPerSecond() / batches.round(round).eventsPerSecond();
             roundRatios.add(ratio);
             System.out.printf("round %d: HTTP %,.0f events/s, HTTP without dedup %,.0f events/s, raw batches %,.0f "
-                    + "events/s; HTTP / raw %.2f%n", round + 1, http.get(round).eventsPerSecond(),
-                    httpWithoutDedup.get(round).eventsPerSecond(), batches.get(round).eventsPerSecond(), ratio);
+                    + "events/s; HTTP / raw %.2f%n", round + 1, http.round(round).eventsPerSecond(),
+                    httpWithoutDedup.round(round).eventsPerSecond(), batches.round(round).eventsPerSecond(), ratio);
         }
         roundRatios.sort(null);
-        IngestThroughput.Result httpMedian = median(http);
-        IngestThroughput.Result withoutDedupMedian = median(httpWithoutDedup);
-        IngestThroughput.Result batchesMedian = median(batches);
-        print("HTTP POST /api/v1/events (median)", httpMedian);
-        print("HTTP, lambda.ingest.dedup-enabled=false", withoutDedupMedian);
-        print("raw producer, 1,000-record batches (median)", batchesMedian);
+        http.print();
+        httpWithoutDedup.print();
+        batches.print();
         print("raw producer, streaming", streaming);
         System.out.printf("%-44s: %.1f ms per 1,000 events (dedup; on the same cores, not in the JVM figures)%n",
-                "Redis server CPU during the HTTP rounds", redisSeconds * 1e6 / Math.max(1, httpEvents));
+                "Redis server CPU during the HTTP rounds", http.redisMillisPerThousandEvents());
         System.out.printf("ratio HTTP / raw batches   : %.2f (of the medians; per round: median %.2f, %.2f .. %.2f)%n",
-                httpMedian.eventsPerSecond() / batchesMedian.eventsPerSecond(), roundRatios.get(rounds / 2),
+                http.median().eventsPerSecond() / batches.median().eventsPerSecond(), roundRatios.get(rounds / 2),
                 roundRatios.get(0), roundRatios.get(rounds - 1));
-        System.out.printf("ratio HTTP / raw streaming : %.2f%n", httpMedian.eventsPerSecond() / streaming.eventsPerSecond());
+        System.out.printf("ratio HTTP / raw streaming : %.2f%n", http.median().eventsPerSecond() / streaming.eventsPerSecond());
         System.out.printf("ratio HTTP without dedup / raw batches : %.2f%n",
-                withoutDedupMedian.eventsPerSecond() / batchesMedian.eventsPerSecond());
+                httpWithoutDedup.median().eventsPerSecond() / batches.median().eventsPerSecond());
+        // when every load keeps the shared cores busy, the ratio of events/s approaches the ratio of CPU per event
+        System.out.printf("ratio of CPU per event (JVM + Redis), raw batches / HTTP : %.2f, without dedup %.2f%n",
+                batches.machineMillisPerThousandEvents() / http.machineMillisPerThousandEvents(),
+                batches.machineMillisPerThousandEvents() / httpWithoutDedup.machineMillisPerThousandEvents());
+        // dedup's own cost is the difference between the two services; on shared cores it caps the ratio even for an
+        // ingest path whose HTTP, parsing, validation and encoding cost nothing
+        double dedup = http.machineMillisPerThousandEvents() - httpWithoutDedup.machineMillisPerThousandEvents();
+        double raw = batches.machineMillisPerThousandEvents();
+        System.out.printf("dedup's CPU per 1,000 events: %.1f ms (JVM %.1f, Redis %.1f); on shared cores an ingest path"
+                + " with dedup reaches about raw / (raw + dedup) = %.2f at best%n", dedup,
+                http.median().cpuMillisPerThousandEvents() - httpWithoutDedup.median().cpuMillisPerThousandEvents(),
+                http.redisMillisPerThousandEvents() - httpWithoutDedup.redisMillisPerThousandEvents(),
+                raw / (raw + dedup));
         System.out.flush();
+    }
+
+    /**
+     * The rounds of one load, and the CPU the Redis server spent during them: the services, the broker and the load
+     * generator run in this JVM, Redis in a process of its own on the same cores.
+     */
+    private static final class Load {
+
+        private final String name;
+        private final List<IngestThroughput.Result> rounds = new ArrayList<>();
+        private double redisSeconds;
+        private double events;
+
+        Load(String name) {
+            this.name = name;
+        }
+
+        void measure(RedisStats redis, long roundMillis, Callable<IngestThroughput.Result> round) throws Exception {
+            double redisBefore = redis.cpu().total();
+            IngestThroughput.Result result = round.call();
+            redisSeconds += redis.cpu().total() - redisBefore;
+            events += result.eventsPerSecond() * roundMillis / 1000.0;
+            rounds.add(result);
+        }
+
+        IngestThroughput.Result round(int round) {
+            return rounds.get(round);
+        }
+
+        IngestThroughput.Result median() {
+            List<IngestThroughput.Result> sorted = new ArrayList<>(rounds);
+            sorted.sort(Comparator.comparingDouble(IngestThroughput.Result::eventsPerSecond));
+            return sorted.get(sorted.size() / 2);
+        }
+
+        double redisMillisPerThousandEvents() {
+            return redisSeconds * 1e6 / Math.max(1, events);
+        }
+
+        /** JVM CPU of the median round plus Redis CPU of all rounds, per 1,000 events. */
+        double machineMillisPerThousandEvents() {
+            return median().cpuMillisPerThousandEvents() + redisMillisPerThousandEvents();
+        }
+
+        void print() {
+            IngestBenchmark.print(name, median());
+            System.out.printf("%-44s  %10s  (JVM + Redis CPU %.1f ms per 1,000 events)%n", "", "",
+                    machineMillisPerThousandEvents());
+        }
     }
 
     private static int port(ConfigurableApplicationContext ingest) {
         return Integer.parseInt(ingest.getEnvironment().getRequiredProperty("local.server.port"));
-    }
-
-    private static IngestThroughput.Result median(List<IngestThroughput.Result> results) {
-        List<IngestThroughput.Result> sorted = new ArrayList<>(results);
-        sorted.sort(java.util.Comparator.comparingDouble(IngestThroughput.Result::eventsPerSecond));
-        return sorted.get(sorted.size() / 2);
     }
 
     /** An ingest service on a topic of its own, with or without Redis dedup. */
