@@ -2,12 +2,10 @@ package io.lambda.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.lambda.ingest.IngestApplication;
@@ -70,9 +68,9 @@ public final class IngestBenchmark {
         String baselineTopic = stack.createTopic("bench-baseline", PARTITIONS,
                 Map.of("message.timestamp.type", "LogAppendTime"));
 
-        Load http = new Load("HTTP POST /api/v1/events (median)");
-        Load httpWithoutDedup = new Load("HTTP, lambda.ingest.dedup-enabled=false");
-        Load batches = new Load("raw producer, 1,000-record batches (median)");
+        IngestLoad http = new IngestLoad("HTTP POST /api/v1/events (median)");
+        IngestLoad httpWithoutDedup = new IngestLoad("HTTP, lambda.ingest.dedup-enabled=false");
+        IngestLoad batches = new IngestLoad("raw producer, 1,000-record batches (median)");
         IngestThroughput.Result streaming;
         try (ConfigurableApplicationContext ingest = startIngest(stack, true);
              ConfigurableApplicationContext ingestWithoutDedup = startIngest(stack, false);
@@ -110,7 +108,7 @@ public final class IngestBenchmark {
         http.print();
         httpWithoutDedup.print();
         batches.print();
-        print("raw producer, streaming", streaming);
+        IngestLoad.print("raw producer, streaming", streaming);
         System.out.printf("%-44s: %.1f ms per 1,000 events (dedup; on the same cores, not in the JVM figures)%n",
                 "Redis server CPU during the HTTP rounds", http.redisMillisPerThousandEvents());
         System.out.printf("ratio HTTP / raw batches   : %.2f (of the medians; per round: median %.2f, %.2f .. %.2f)%n",
@@ -133,55 +131,6 @@ public final class IngestBenchmark {
                 http.redisMillisPerThousandEvents() - httpWithoutDedup.redisMillisPerThousandEvents(),
                 raw / (raw + dedup));
         System.out.flush();
-    }
-
-    /**
-     * The rounds of one load, and the CPU the Redis server spent during them: the services, the broker and the load
-     * generator run in this JVM, Redis in a process of its own on the same cores.
-     */
-    private static final class Load {
-
-        private final String name;
-        private final List<IngestThroughput.Result> rounds = new ArrayList<>();
-        private double redisSeconds;
-        private double events;
-
-        Load(String name) {
-            this.name = name;
-        }
-
-        void measure(RedisStats redis, long roundMillis, Callable<IngestThroughput.Result> round) throws Exception {
-            double redisBefore = redis.cpu().total();
-            IngestThroughput.Result result = round.call();
-            redisSeconds += redis.cpu().total() - redisBefore;
-            events += result.eventsPerSecond() * roundMillis / 1000.0;
-            rounds.add(result);
-        }
-
-        IngestThroughput.Result round(int round) {
-            return rounds.get(round);
-        }
-
-        IngestThroughput.Result median() {
-            List<IngestThroughput.Result> sorted = new ArrayList<>(rounds);
-            sorted.sort(Comparator.comparingDouble(IngestThroughput.Result::eventsPerSecond));
-            return sorted.get(sorted.size() / 2);
-        }
-
-        double redisMillisPerThousandEvents() {
-            return redisSeconds * 1e6 / Math.max(1, events);
-        }
-
-        /** JVM CPU of the median round plus Redis CPU of all rounds, per 1,000 events. */
-        double machineMillisPerThousandEvents() {
-            return median().cpuMillisPerThousandEvents() + redisMillisPerThousandEvents();
-        }
-
-        void print() {
-            IngestBenchmark.print(name, median());
-            System.out.printf("%-44s  %10s  (JVM + Redis CPU %.1f ms per 1,000 events)%n", "", "",
-                    machineMillisPerThousandEvents());
-        }
     }
 
     private static int port(ConfigurableApplicationContext ingest) {
@@ -238,11 +187,5 @@ public final class IngestBenchmark {
     private static Map<String, Object> producerSettings(LambdaStack stack) {
         return EventProducerSettings.of(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()),
                 PRODUCE_TIMEOUT);
-    }
-
-    private static void print(String name, IngestThroughput.Result result) {
-        System.out.printf("%-44s: %,10.0f events/s  (batch p50 %d ms, p99 %d ms; JVM CPU %.1f ms per 1,000 events;"
-                + " failures %d)%n", name, result.eventsPerSecond(), result.p50Millis(), result.p99Millis(),
-                result.cpuMillisPerThousandEvents(), result.failures());
     }
 }
