@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -139,13 +141,20 @@ final class ArchiveTestbed implements AutoCloseable {
         return landed;
     }
 
-    /** Produces {@code perSlot} events in each of {@code slots} consecutive ingest slots. */
-    void produceAcrossSlots(int slots, int perSlot) {
-        for (int i = 0; i < slots; i++) {
-            Instant slot = SLOTS.slotStart(Instant.now());
-            produce(perSlot);
-            await("next ingest slot").atMost(SLOTS.length().multipliedBy(2)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> SLOTS.slotStart(Instant.now()).isAfter(slot));
+    /**
+     * Produces batches of {@code perBatch} events until they lie in {@code slots} ingest slots, going by the broker's
+     * timestamps: before each next batch it waits for the slot after the last event's, so every batch reaches a slot
+     * of its own and there are at most {@code slots} batches, however long a batch takes to send (a batch that
+     * straddles a slot boundary counts for two). {@link #produced} has every event.
+     */
+    void produceAcrossSlots(int slots, int perBatch) {
+        Set<Instant> landedIn = new TreeSet<>();
+        while (landedIn.size() < slots) {
+            List<Produced> batch = produce(perBatch);
+            batch.forEach(event -> landedIn.add(SLOTS.slotStart(event.ingestTime())));
+            Instant lastSlot = landedIn.stream().max(Comparator.naturalOrder()).orElseThrow();
+            await("the ingest slot after " + lastSlot).atMost(SLOTS.length().multipliedBy(2))
+                    .pollInterval(Duration.ofMillis(20)).until(() -> SLOTS.slotStart(Instant.now()).isAfter(lastSlot));
         }
     }
 
