@@ -1,11 +1,15 @@
 package io.lambda.ingest;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.lambda.ingest.dedup.DedupConnected;
 import io.lambda.ingest.dedup.RecentIds;
+import io.lambda.ingest.kafka.EventTopicState;
+import io.lambda.ingest.kafka.TopicStatus;
 import io.lambda.test.LambdaStack;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +30,7 @@ abstract class AbstractIngestIntegrationTests {
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
         IngestTestProperties.register(registry, TOPIC, LambdaStack.get().newKeyPrefix());
+        IngestTestProperties.PATIENT_TIMEOUTS.forEach((name, value) -> registry.add(name, () -> value));
     }
 
     @LocalServerPort
@@ -37,6 +42,9 @@ abstract class AbstractIngestIntegrationTests {
     @Autowired
     RecentIds recentIds;
 
+    @Autowired
+    EventTopicState topicState;
+
     IngestHttp http;
     String prefix;
 
@@ -46,6 +54,9 @@ abstract class AbstractIngestIntegrationTests {
         prefix = TestEvents.uniquePrefix();
         // dedup connects to Redis in the background after startup; tests about duplicates need it connected
         DedupConnected.await(recentIds);
+        // the topic is checked (and created) in the background at startup; until then requests get 503
+        Awaitility.await("topic " + TOPIC + " ready").atMost(Duration.ofSeconds(30))
+                .until(() -> topicState.status() instanceof TopicStatus.Ready);
     }
 
     /** The records of the topic whose key starts with this test's prefix. */

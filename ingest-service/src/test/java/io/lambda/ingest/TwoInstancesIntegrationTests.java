@@ -34,6 +34,7 @@ class TwoInstancesIntegrationTests {
         properties.put("lambda.events.name", TOPIC);
         properties.put("lambda.events.partitions", IngestTestProperties.PARTITIONS);
         properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());
+        properties.putAll(IngestTestProperties.PATIENT_TIMEOUTS);
         // as arguments: they must win over application.yml (builder properties are only defaults)
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         first = new SpringApplicationBuilder(IngestApplication.class).run(args);

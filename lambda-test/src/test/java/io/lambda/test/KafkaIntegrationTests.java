@@ -87,7 +87,7 @@ class KafkaIntegrationTests {
 
         try (KafkaConsumer<String, byte[]> consumer = stack.newConsumer("probe")) {
             // a metadata request auto-creates the topic on a broker with auto.create.topics.enable=true
-            assertThat(consumer.partitionsFor(missing, Duration.ofSeconds(5))).isEmpty();
+            assertThat(consumer.partitionsFor(missing, Duration.ofSeconds(30))).isEmpty();
         }
 
         assertThat(stack.admin().listTopics().names().get(10, TimeUnit.SECONDS)).doesNotContain(missing);

@@ -153,7 +153,7 @@ final class ArchiveTestbed implements AutoCloseable {
             List<Produced> batch = produce(perBatch);
             batch.forEach(event -> landedIn.add(SLOTS.slotStart(event.ingestTime())));
             Instant lastSlot = landedIn.stream().max(Comparator.naturalOrder()).orElseThrow();
-            await("the ingest slot after " + lastSlot).atMost(SLOTS.length().multipliedBy(2))
+            await("the ingest slot after " + lastSlot).atMost(SLOTS.length().plusSeconds(15))
                     .pollInterval(Duration.ofMillis(20)).until(() -> SLOTS.slotStart(Instant.now()).isAfter(lastSlot));
         }
     }

@@ -11,9 +11,9 @@ public final class DedupConnected {
     private DedupConnected() {
     }
 
-    /** Waits (at most 10 s) until {@code recentIds} answers a check from Redis. */
+    /** Waits (at most 30 s) until {@code recentIds} answers a check from Redis. */
     public static void await(RecentIds recentIds) {
-        Awaitility.await("dedup connected to Redis").atMost(Duration.ofSeconds(10))
+        Awaitility.await("dedup connected to Redis").atMost(Duration.ofSeconds(30))
                 .until(() -> recentIds.seen(List.of("connection-check")).isEmpty() && recentIds.available());
     }
 }

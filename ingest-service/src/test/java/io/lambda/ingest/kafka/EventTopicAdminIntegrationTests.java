@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 import io.lambda.core.kafka.EventTopicProperties;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 class EventTopicAdminIntegrationTests {
@@ -31,8 +33,10 @@ class EventTopicAdminIntegrationTests {
         }
 
         assertThat(status).isEqualTo(new TopicStatus.Ready(4));
-        TopicDescription description = stack.admin().describeTopics(List.of(name)).allTopicNames()
-                .get(10, TimeUnit.SECONDS).get(name);
+        // the broker may learn of the new topic after the controller acknowledged it
+        TopicDescription description = Awaitility.await("description of " + name).atMost(Duration.ofSeconds(30))
+                .ignoreExceptions().until(() -> stack.admin().describeTopics(List.of(name)).allTopicNames()
+                        .get(10, TimeUnit.SECONDS).get(name), Objects::nonNull);
         assertThat(description.partitions()).hasSize(4);
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, name);
         Config config = stack.admin().describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
@@ -79,7 +83,7 @@ class EventTopicAdminIntegrationTests {
     void shouldReportAnUnreachableBrokerAsPendingWithoutFailingStartup() throws Exception {
         EventTopicState state = new EventTopicState();
 
-        try (EventTopicAdmin admin = admin("events", 1, "127.0.0.1:" + ClosedPort.find())) {
+        try (EventTopicAdmin admin = admin("events", 1, "127.0.0.1:" + ClosedPort.find(), Duration.ofSeconds(1))) {
             EventTopicInitializer initializer = new EventTopicInitializer(admin, state);
             initializer.start();
 
@@ -90,8 +94,13 @@ class EventTopicAdminIntegrationTests {
         }
     }
 
+    /** An admin of the stack's broker, patient enough for a loaded machine. */
     private static EventTopicAdmin admin(String topic, int partitions, String bootstrap) {
+        return admin(topic, partitions, bootstrap, Duration.ofSeconds(30));
+    }
+
+    private static EventTopicAdmin admin(String topic, int partitions, String bootstrap, Duration timeout) {
         return new EventTopicAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                new EventTopicProperties(topic, partitions, (short) 1), Duration.ofSeconds(1));
+                new EventTopicProperties(topic, partitions, (short) 1), timeout);
     }
 }
