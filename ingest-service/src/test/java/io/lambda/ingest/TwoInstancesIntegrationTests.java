@@ -2,6 +2,7 @@ package io.lambda.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import io.lambda.ingest.dedup.DedupConnected;
 import io.lambda.ingest.dedup.RecentIds;
 import io.lambda.test.LambdaStack;
 import io.lambda.test.StackProperties;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +58,11 @@ class TwoInstancesIntegrationTests {
         String prefix = TestEvents.uniquePrefix();
 
         IngestHttp.Response viaFirst = http(first).postJson(TestEvents.array(TestEvents.ids(prefix, 0, 100)));
+        // the first instance remembers the ids without making the request wait; its own connection runs its commands
+        // in order, so once it finds them they are in Redis for every instance
+        RecentIds firstIds = first.getBean(RecentIds.class);
+        Awaitility.await("ids remembered").atMost(Duration.ofSeconds(30))
+                .until(() -> firstIds.seen(TestEvents.ids(prefix, 50, 100)).size() == 50);
         IngestHttp.Response viaSecond = http(second).postJson(TestEvents.array(TestEvents.ids(prefix, 50, 100)));
 
         assertThat(viaFirst.json().path("accepted").asInt()).isEqualTo(100);
