@@ -61,8 +61,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * with the same consumer settings. The raw loop only touches each record; the archiver checks that each record is an
  * event, stamps its ingest time, writes deflated Avro files to the S3 endpoint and commits. The archiver's time ends
  * when its committed offsets reach the log end, so it includes the wait for the last files' age windows to pass (the
- * short default age stands in for the size rolls of a busy topic; broker and archiver share one clock here, so the
- * clock-skew margin is zero, and the log ends are checked every poll timeout). Both run once on a small topic first
+ * short default age stands in for the size rolls of a busy topic; broker and archiver share one clock and the broker
+ * is alone here, so the clock-skew and replication-lag margins are zero, and the log ends are checked every poll
+ * timeout). Both run once on a small topic first
  * to warm up the JIT.
  */
 final class ArchiverBenchmark {
@@ -167,7 +168,7 @@ final class ArchiverBenchmark {
     private Result archive(String topic, int count, Duration maxFileAge) {
         ArchiveProperties properties = ArchiveProperties.defaults().withGroupId("bench-archiver-" + topic)
                 .withFileLimits(DataSize.ofMegabytes(64), maxFileAge).withDeflateLevel(deflateLevel)
-                .withTiming(POLL_TIMEOUT, POLL_TIMEOUT, Duration.ZERO);
+                .withTiming(POLL_TIMEOUT, POLL_TIMEOUT, Duration.ZERO).withReplicationLagMargin(Duration.ZERO);
         Map<String, Object> kafka = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
         LettuceConnectionFactory redis = new LettuceConnectionFactory(
                 new RedisStandaloneConfiguration(stack.redis().host(), stack.redis().port()));

@@ -26,7 +26,11 @@ public final class StackProperties {
         return properties;
     }
 
-    /** {@link #of(LambdaStack)} and the object store ({@code lambda.store.*}) of {@code bucket}. */
+    /**
+     * {@link #of(LambdaStack)} and the object store ({@code lambda.store.*}) of {@code bucket}, for a service that
+     * archives into it: the stack's broker is alone, so a record is visible to consumers once appended and the
+     * archiver needs no replication-lag margin ({@code lambda.archive.replication-lag-margin=0s}).
+     */
     public static Map<String, Object> of(LambdaStack stack, ObjectStoreProperties bucket) {
         Map<String, Object> properties = of(stack);
         putIfPresent(properties, "lambda.store.endpoint", bucket.endpoint());
@@ -35,6 +39,7 @@ public final class StackProperties {
         properties.put("lambda.store.path-style-access", bucket.pathStyleAccess());
         putIfPresent(properties, "lambda.store.access-key", bucket.accessKey());
         putIfPresent(properties, "lambda.store.secret-key", bucket.secretKey());
+        properties.put("lambda.archive.replication-lag-margin", "0s");
         return properties;
     }
 

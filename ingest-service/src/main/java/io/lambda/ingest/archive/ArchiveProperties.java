@@ -30,6 +30,12 @@ import io.lambda.core.store.ArchivePaths;
  *                          counts as archived up to now minus this, since the brokers stamp later records with their
  *                          own clock (LogAppendTime); too small a margin could let a batch boundary pass records not
  *                          yet archived
+ * @param replicationLagMargin how long a record may stay invisible to consumers after its leader stamped it: until the
+ *                          in-sync replicas have it, or the brokers drop a lagging follower from the ISR, which takes
+ *                          up to {@code replica.lag.time.max.ms} (30 s by default) plus half of it between their checks.
+ *                          A partition read to its log end counts as archived up to now minus both margins, so a
+ *                          follower holding the high watermark back can't let the watermark pass a record stamped
+ *                          before it. Zero is right for a single broker (replication factor 1)
  * @param restartBackoff    wait before a failed archiver (object store or Kafka down) starts again
  * @param putThreads        partitions whose files are stored at once (a partition's own files go one after another):
  *                          files of several partitions often roll together (slot end, age), and a put's latency,
@@ -46,6 +52,7 @@ public record ArchiveProperties(
         @DefaultValue("1") int deflateLevel,
         @DefaultValue("1s") Duration watermarkInterval,
         @DefaultValue("2s") Duration clockSkewMargin,
+        @DefaultValue("45s") Duration replicationLagMargin,
         @DefaultValue("5s") Duration restartBackoff,
         @DefaultValue("4") int putThreads) {
 
@@ -65,6 +72,10 @@ public record ArchiveProperties(
             throw new IllegalArgumentException(
                     "lambda.archive.clock-skew-margin must not be negative, got " + clockSkewMargin);
         }
+        if (replicationLagMargin.isNegative()) {
+            throw new IllegalArgumentException(
+                    "lambda.archive.replication-lag-margin must not be negative, got " + replicationLagMargin);
+        }
         if (restartBackoff.isNegative()) {
             throw new IllegalArgumentException("lambda.archive.restart-backoff must not be negative, got " + restartBackoff);
         }
@@ -80,32 +91,46 @@ public record ArchiveProperties(
     public static ArchiveProperties defaults() {
         return new ArchiveProperties(true, "lambda-archiver", DataSize.ofMegabytes(64), Duration.ofSeconds(60),
                 Duration.ofMillis(500), ArchivePaths.DEFAULT_PREFIX, 1, Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 4);
+                Duration.ofSeconds(45), Duration.ofSeconds(5), 4);
     }
 
     /** These settings with other file limits. */
     public ArchiveProperties withFileLimits(DataSize bytes, Duration age) {
         return new ArchiveProperties(enabled, groupId, bytes, age, pollTimeout, prefix, deflateLevel, watermarkInterval,
-                clockSkewMargin, restartBackoff, putThreads);
+                clockSkewMargin, replicationLagMargin, restartBackoff, putThreads);
     }
 
     /** These settings with another deflate level (0 uncompressed, 1-9). */
     public ArchiveProperties withDeflateLevel(int otherDeflateLevel) {
         return new ArchiveProperties(enabled, groupId, maxFileBytes, maxFileAge, pollTimeout, prefix, otherDeflateLevel,
-                watermarkInterval, clockSkewMargin, restartBackoff, putThreads);
+                watermarkInterval, clockSkewMargin, replicationLagMargin, restartBackoff, putThreads);
     }
 
     /** These settings with another consumer group. */
     public ArchiveProperties withGroupId(String otherGroupId) {
         return new ArchiveProperties(enabled, otherGroupId, maxFileBytes, maxFileAge, pollTimeout, prefix, deflateLevel,
-                watermarkInterval, clockSkewMargin, restartBackoff, putThreads);
+                watermarkInterval, clockSkewMargin, replicationLagMargin, restartBackoff, putThreads);
     }
 
     /** These settings with another poll timeout, watermark (and log-end check) interval and clock-skew margin. */
     public ArchiveProperties withTiming(Duration otherPollTimeout, Duration otherWatermarkInterval,
             Duration otherClockSkewMargin) {
         return new ArchiveProperties(enabled, groupId, maxFileBytes, maxFileAge, otherPollTimeout, prefix, deflateLevel,
-                otherWatermarkInterval, otherClockSkewMargin, restartBackoff, putThreads);
+                otherWatermarkInterval, otherClockSkewMargin, replicationLagMargin, restartBackoff, putThreads);
+    }
+
+    /** These settings with another replication-lag margin (zero for a single broker). */
+    public ArchiveProperties withReplicationLagMargin(Duration otherReplicationLagMargin) {
+        return new ArchiveProperties(enabled, groupId, maxFileBytes, maxFileAge, pollTimeout, prefix, deflateLevel,
+                watermarkInterval, clockSkewMargin, otherReplicationLagMargin, restartBackoff, putThreads);
+    }
+
+    /**
+     * How far before this host's "now" a record not yet read from a partition at its log end may have been stamped:
+     * the clock-skew margin plus the replication-lag margin.
+     */
+    public Duration unreadRecordsMargin() {
+        return clockSkewMargin.plus(replicationLagMargin);
     }
 
     private static void requirePositive(Duration duration, String name) {

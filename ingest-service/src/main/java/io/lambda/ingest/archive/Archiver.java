@@ -96,8 +96,9 @@ public final class Archiver implements Runnable {
                     }
                     continue;
                 }
-                // taken before asking for the log ends: records appended after the answer are stamped later
-                Instant laterRecordsFrom = clock.instant().minus(properties.clockSkewMargin());
+                // taken before asking for the log ends: records that become visible after the answer were stamped
+                // later (by the brokers' clock, and once the in-sync replicas have them)
+                Instant laterRecordsFrom = clock.instant().minus(properties.unreadRecordsMargin());
                 Set<TopicPartition> caughtUp = logEnds.caughtUpPartitions();
                 partitions.sealWindowsEndedBy(caughtUp::contains, laterRecordsFrom.toEpochMilli(), sealed);
                 storeSealed();

@@ -113,7 +113,8 @@ final class PartitionArchive {
     /**
      * The partition's archive watermark: the ingest time of the first record not durably archived. With a file open,
      * that is the file's first record. Without one, every record read is archived: when the consumer has reached the
-     * log end, everything appended before {@code safeNow} is (now on this host minus the clock-skew margin, or the
+     * log end, everything appended before {@code safeNow} is (now on this host minus the clock-skew and replication-lag
+     * margins, or the
      * last ingest time read if that is later); otherwise the next record's ingest time is unknown but not before the
      * last one read. Empty when nothing is known yet (the previous value stays published).
      */

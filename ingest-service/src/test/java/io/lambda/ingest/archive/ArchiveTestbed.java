@@ -80,7 +80,9 @@ final class ArchiveTestbed implements AutoCloseable {
         this.partitions = partitions;
         this.topic = stack.createTopic("archive", partitions, Map.of("message.timestamp.type", "LogAppendTime"));
         createDeadLetterTopic();
-        this.properties = ArchiveProperties.defaults().withGroupId("archiver-" + topic)
+        // the stack's broker is alone: a record is visible once appended (the replication-lag margin is zero), and the
+        // tests' idle files roll without waiting for it
+        this.properties = ArchiveProperties.defaults().withGroupId("archiver-" + topic).withReplicationLagMargin(Duration.ZERO)
                 .withFileLimits(maxFileBytes, maxFileAge);
         this.store = ObjectStore.create(stack.newBucket());
         this.redis = new LettuceConnectionFactory(new RedisStandaloneConfiguration(stack.redis().host(), stack.redis().port()));
@@ -104,6 +106,11 @@ final class ArchiveTestbed implements AutoCloseable {
         return factory(properties.withGroupId(groupId).withTiming(pollTimeout, pollTimeout, properties.clockSkewMargin()),
                 otherStore, new ArchiveWatermarkStore(new StringRedisTemplate(redis), new ServingKeys(stack.newKeyPrefix())),
                 new SimpleMeterRegistry());
+    }
+
+    /** Archivers like {@link #factory}'s, with another replication-lag margin. */
+    ArchiverFactory withReplicationLagMargin(Duration margin) {
+        return factory(properties.withReplicationLagMargin(margin), store, watermarks, registry);
     }
 
     private ArchiverFactory factory(ArchiveProperties archive, ObjectStore into, ArchiveWatermarkStore published,

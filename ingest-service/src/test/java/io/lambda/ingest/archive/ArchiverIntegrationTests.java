@@ -65,10 +65,36 @@ class ArchiverIntegrationTests {
                 assertThat(bed.registry.get("lambda.archive.watermark").gauge().value())
                         .isGreaterThan(lastIngest.toEpochMilli() / 1000.0);
             });
-            // "now" of a caught-up partition keeps the clock-skew margin from the brokers' clock
+            // "now" of a caught-up partition keeps the clock-skew and replication-lag margins
             assertThat(bed.watermarks.overall(3)).hasValueSatisfying(w -> assertThat(w)
-                    .isBeforeOrEqualTo(Instant.now().minus(bed.properties.clockSkewMargin())));
+                    .isBeforeOrEqualTo(Instant.now().minus(bed.properties.unreadRecordsMargin())));
             assertThat(bed.watermarks.overall(4)).as("a partition that never published").isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTheWatermarkAndTheLastFilesBackWhileFollowersMayStillHideEarlierRecords(LambdaStack stack) {
+        // with replication, a record stamped a while ago may still be invisible at the log end: until the replication-
+        // lag margin has passed, neither may a file of its age window be sealed nor the watermark pass it
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 2, DataSize.ofMegabytes(1), Duration.ofSeconds(1))) {
+            List<Produced> produced = bed.produce(40);
+            Produced last = produced.stream().max(Comparator.comparing(Produced::ingestTime)).orElseThrow();
+            Instant lastIngest = last.ingestTime();
+
+            bed.start(bed.withReplicationLagMargin(Duration.ofHours(1)));
+            await("watermarks of both partitions").atMost(ArchiveTestbed.WAIT)
+                    .until(() -> bed.watermarks.overall(2).isPresent());
+            // without the margin the files would roll here: their 1 s window and the clock-skew margin have passed,
+            // and the watermark would follow "now"; give the archiver two log-end checks more than that
+            Instant rollWithoutMargin = lastIngest.plusSeconds(1).plus(bed.properties.clockSkewMargin())
+                    .plus(bed.properties.watermarkInterval().multipliedBy(2));
+            await("the clock past " + rollWithoutMargin).atMost(Duration.ofSeconds(30))
+                    .until(() -> Instant.now().isAfter(rollWithoutMargin));
+
+            // the last record's window stays open: not stored, not committed, and the watermark not past it
+            assertThat(bed.files()).noneMatch(file -> file.partition() == last.partition() && file.covers(last.offset()));
+            assertThat(bed.committedOffsets().getOrDefault(last.partition(), 0L)).isLessThanOrEqualTo(last.offset());
+            assertThat(bed.watermarks.overall(2)).hasValueSatisfying(w -> assertThat(w).isBeforeOrEqualTo(lastIngest));
         }
     }
 
