@@ -89,7 +89,8 @@ final class Demo {
                 long archived = files.stream().mapToLong(file -> dataset.read(file).count()).sum();
                 if (archived >= accepted) {
                     for (ArchiveFile file : files) {
-                        log.info("s3://{}/{}: {} events", bucket.bucket(), paths.key(file), dataset.read(file).count());
+                        long events = dataset.read(file).count();
+                        log.info("s3://{}/{}: {} event{}", bucket.bucket(), paths.key(file), events, events == 1 ? "" : "s");
                     }
                     log.info("The master dataset holds all {} accepted events", archived);
                     return;
