@@ -40,6 +40,7 @@ public final class Archiver implements Runnable {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Consumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> highWatermarks;
     private final DeadLetters deadLetters;
     private final ArchiverSettings settings;
     private final ArchiveUploader uploader;
@@ -54,9 +55,15 @@ public final class Archiver implements Runnable {
     private volatile boolean stopping;
     private boolean warnedAboutTimestamps;
 
-    Archiver(Consumer<String, byte[]> consumer, DeadLetters deadLetters, ArchiverSettings settings, MasterDataset dataset,
-            ArchiveWatermarkStore watermarks, ArchiveMetrics metrics, ArchiveCommitHook hook, Clock clock) {
+    /**
+     * @param consumer the archiver's consumer, in its group, reading committed records only
+     * @param highWatermarks a consumer in no group reading uncommitted, only asked for the log ends ({@link LogEndCheck})
+     */
+    Archiver(Consumer<String, byte[]> consumer, Consumer<String, byte[]> highWatermarks, DeadLetters deadLetters,
+            ArchiverSettings settings, MasterDataset dataset, ArchiveWatermarkStore watermarks, ArchiveMetrics metrics,
+            ArchiveCommitHook hook, Clock clock) {
         this.consumer = consumer;
+        this.highWatermarks = highWatermarks;
         this.deadLetters = deadLetters;
         this.settings = settings;
         this.uploader = new ArchiveUploader(dataset::put, metrics, settings.properties().putThreads());
@@ -68,7 +75,7 @@ public final class Archiver implements Runnable {
             stored.ifPresent(file -> metrics.recovered(1));
             return stored;
         }, this::storeSealed);
-        this.logEnds = new LogEndCheck(consumer, partitions, watermarks, metrics, CLIENT_TIMEOUT);
+        this.logEnds = new LogEndCheck(consumer, highWatermarks, partitions, watermarks, metrics, CLIENT_TIMEOUT);
     }
 
     /** Archives until {@link #stop()}; throws (after closing its clients) on any failure. */
@@ -119,6 +126,7 @@ public final class Archiver implements Runnable {
                 partitions.abandon();
             }
             consumer.close(CLIENT_TIMEOUT);
+            highWatermarks.close(CLIENT_TIMEOUT);
             deadLetters.close();
             uploader.close();
         }

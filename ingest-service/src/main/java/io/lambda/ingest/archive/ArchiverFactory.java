@@ -46,12 +46,18 @@ public final class ArchiverFactory {
     public Archiver create() {
         store.ensureBucket();
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings.consumerConfig());
+        KafkaConsumer<String, byte[]> highWatermarks = null;
         try {
+            highWatermarks = new KafkaConsumer<>(settings.highWatermarkConsumerConfig());
             DeadLetters deadLetters = new DeadLetters(new KafkaProducer<>(settings.producerConfig()),
                     settings.properties().groupId());
-            return new Archiver(consumer, deadLetters, settings, dataset, watermarks, metrics, hook, clock);
+            return new Archiver(consumer, highWatermarks, deadLetters, settings, dataset, watermarks, metrics, hook,
+                    clock);
         } catch (RuntimeException e) {
             consumer.close();
+            if (highWatermarks != null) {
+                highWatermarks.close();
+            }
             throw e;
         }
     }

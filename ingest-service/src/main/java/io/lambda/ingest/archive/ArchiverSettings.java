@@ -52,6 +52,18 @@ public record ArchiverSettings(ArchiveProperties properties, String topic, Inges
         return config;
     }
 
+    /**
+     * Settings of the consumer that only asks for the partitions' high watermarks: the archiver's, but reading
+     * uncommitted and in no group. Its log ends include records an open transaction still hides from the archiver.
+     */
+    Map<String, Object> highWatermarkConsumerConfig() {
+        Map<String, Object> config = consumerConfig();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        return config;
+    }
+
     /** Dead-letter producer settings: every send acknowledged by all in-sync replicas. */
     Map<String, Object> producerConfig() {
         Map<String, Object> config = new HashMap<>(kafkaProducer);

@@ -23,34 +23,60 @@ final class LogEndCheck {
     private static final Logger log = LoggerFactory.getLogger(LogEndCheck.class);
 
     private final Consumer<?, ?> consumer;
+    private final Consumer<?, ?> highWatermarks;
     private final AssignedPartitions partitions;
     private final ArchiveWatermarkStore watermarks;
     private final ArchiveMetrics metrics;
     private final Duration clientTimeout;
 
-    LogEndCheck(Consumer<?, ?> consumer, AssignedPartitions partitions, ArchiveWatermarkStore watermarks,
-            ArchiveMetrics metrics, Duration clientTimeout) {
+    /** Partitions an open transaction holds back, so that each change is logged once. */
+    private final Set<TopicPartition> heldBack = new HashSet<>();
+
+    LogEndCheck(Consumer<?, ?> consumer, Consumer<?, ?> highWatermarks, AssignedPartitions partitions,
+            ArchiveWatermarkStore watermarks, ArchiveMetrics metrics, Duration clientTimeout) {
         this.consumer = consumer;
+        this.highWatermarks = highWatermarks;
         this.partitions = partitions;
         this.watermarks = watermarks;
         this.metrics = metrics;
         this.clientTimeout = clientTimeout;
     }
 
-    /** The assigned partitions whose every record up to the log end has been returned by a poll. */
+    /**
+     * The assigned partitions whose every record up to the log end has been returned by a poll, and which no open
+     * transaction holds back. The archiver reads committed records only, so its log end is the last stable offset:
+     * records that other writers append after an open transaction's first one are stamped (LogAppendTime) but hidden
+     * until that transaction ends. A partition counts as read to its end only when the last stable offset has reached
+     * the high watermark asked for before it.
+     */
     Set<TopicPartition> caughtUpPartitions() {
         Set<TopicPartition> assigned = consumer.assignment();
         if (assigned.isEmpty()) {
             return Set.of();
         }
-        Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, clientTimeout);
+        // first: every record stamped before this answer is below the stable end asked for next, unless a
+        // transaction is open
+        Map<TopicPartition, Long> high = highWatermarks.endOffsets(assigned, clientTimeout);
+        Map<TopicPartition, Long> stable = consumer.endOffsets(assigned, clientTimeout);
         Set<TopicPartition> caughtUp = new HashSet<>();
         for (TopicPartition tp : assigned) {
-            Long end = ends.get(tp);
-            if (end != null && consumer.position(tp, clientTimeout) >= end) {
+            Long end = stable.get(tp);
+            Long highWatermark = high.get(tp);
+            if (end == null || highWatermark == null || consumer.position(tp, clientTimeout) < end) {
+                continue;
+            }
+            if (end >= highWatermark) {
                 caughtUp.add(tp);
+                if (heldBack.remove(tp)) {
+                    log.info("Partition {} is no longer held back by an open transaction", tp);
+                }
+            } else if (heldBack.add(tp)) {
+                log.warn("An open transaction holds the last stable offset of {} at {}, below its high watermark {}:"
+                        + " records after it are hidden from the archiver, so its watermark waits", tp, end,
+                        highWatermark);
             }
         }
+        heldBack.retainAll(assigned);
         return caughtUp;
     }
 

@@ -9,17 +9,25 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.util.unit.DataSize;
 
+import io.lambda.core.event.Event;
+import io.lambda.core.event.avro.EventAvroCodec;
 import io.lambda.core.store.ArchiveFile;
 import io.lambda.core.store.ObjectStore;
 import io.lambda.core.store.StoredObject;
@@ -96,6 +104,46 @@ class ArchiverIntegrationTests {
             assertThat(bed.committedOffsets().getOrDefault(last.partition(), 0L)).isLessThanOrEqualTo(last.offset());
             assertThat(bed.watermarks.overall(2)).hasValueSatisfying(w -> assertThat(w).isBeforeOrEqualTo(lastIngest));
         }
+    }
+
+    @Test
+    void shouldHoldTheWatermarkWhileAnOpenTransactionHidesLaterRecords(LambdaStack stack) throws Exception {
+        // another writer's open transaction stops the last stable offset: ingest's records after its first one are
+        // stamped but invisible to the archiver (read_committed) until it ends
+        try (ArchiveTestbed bed = new ArchiveTestbed(stack, 1, DataSize.ofMegabytes(1), Duration.ofSeconds(1));
+             KafkaProducer<String, byte[]> transactional = transactionalProducer(stack)) {
+            transactional.initTransactions();
+            transactional.beginTransaction();
+            transactional.send(new ProducerRecord<>(bed.topic, "tx-1", new EventAvroCodec().encode(
+                    Event.of("tx-1", "pageview", Instant.now(), Map.of())))).get();
+            List<Produced> hidden = bed.produce(10);
+            Instant lastIngest = hidden.stream().map(Produced::ingestTime).max(Comparator.naturalOrder()).orElseThrow();
+
+            bed.start(bed.factory);
+            // by then a partition counted as read to its end would have rolled its file and let the watermark follow
+            // "now"; give the archiver two log-end checks more than that
+            Instant rollIfCaughtUp = lastIngest.plusSeconds(1).plus(bed.properties.unreadRecordsMargin())
+                    .plus(bed.properties.watermarkInterval().multipliedBy(2));
+            await("the clock past " + rollIfCaughtUp).atMost(Duration.ofSeconds(30))
+                    .until(() -> Instant.now().isAfter(rollIfCaughtUp));
+
+            assertThat(bed.files()).isEmpty();
+            assertThat(bed.watermarks.overall(1)).as("watermark while the records are hidden")
+                    .satisfiesAnyOf(w -> assertThat(w).isEmpty(), w -> assertThat(w).hasValueSatisfying(
+                            value -> assertThat(value).isBeforeOrEqualTo(hidden.get(0).ingestTime())));
+
+            transactional.abortTransaction();
+            await("hidden records archived").atMost(ArchiveTestbed.WAIT)
+                    .untilAsserted(bed::assertEveryEventArchivedExactlyOnce);
+            await("watermark past the hidden records").atMost(ArchiveTestbed.WAIT).untilAsserted(() -> assertThat(
+                    bed.watermarks.overall(1)).hasValueSatisfying(w -> assertThat(w).isAfter(lastIngest)));
+        }
+    }
+
+    private static KafkaProducer<String, byte[]> transactionalProducer(LambdaStack stack) {
+        Map<String, Object> properties = new HashMap<>(stack.producerProperties());
+        properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "other-writer-" + stack.newKeyPrefix().replace(":", ""));
+        return new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer());
     }
 
     @Test
