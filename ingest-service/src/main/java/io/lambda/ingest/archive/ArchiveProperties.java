@@ -26,10 +26,11 @@ import io.lambda.core.store.ArchivePaths;
  * @param deflateLevel      Avro deflate level of the files, 1 (fastest) to 9; 0 writes them uncompressed. Deflate is
  *                          read by every Avro library without native code
  * @param watermarkInterval how often the watermark is computed and published
- * @param clockSkewMargin   how far this host's clock may be ahead of the brokers': a partition read up to its log end
- *                          counts as archived up to now minus this, since the brokers stamp later records with their
- *                          own clock (LogAppendTime); too small a margin could let a batch boundary pass records not
- *                          yet archived
+ * @param clockSkewMargin   how far apart the clocks of this host and the brokers may be: a partition read up to its
+ *                          log end counts as archived up to now minus this, since the brokers stamp later records with
+ *                          their own clock (LogAppendTime), and record times count this much earlier, since a new
+ *                          leader may stamp a later record with an earlier time; too small a margin could let a batch
+ *                          boundary pass records not yet archived
  * @param replicationLagMargin how long a record may stay invisible to consumers after its leader stamped it: until the
  *                          in-sync replicas have it, or the brokers drop a lagging follower from the ISR, which takes
  *                          up to {@code replica.lag.time.max.ms} (30 s by default) plus half of it between their checks.

@@ -110,7 +110,7 @@ public final class Archiver implements Runnable {
                 partitions.sealWindowsEndedBy(caughtUp::contains, laterRecordsFrom.toEpochMilli(), sealed);
                 storeSealed();
                 partitions.commit();
-                logEnds.publishWatermarks(caughtUp, laterRecordsFrom);
+                logEnds.publishWatermarks(caughtUp, laterRecordsFrom, properties.clockSkewMargin());
                 nextCheck = now + properties.watermarkInterval().toMillis();
             }
             consistent = true;

@@ -1,5 +1,6 @@
 package io.lambda.ingest.archive;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -71,9 +72,11 @@ final class AssignedPartitions implements ConsumerRebalanceListener {
     }
 
     /** The watermark of each owned partition that has one; {@code caughtUp} tells which reached the log end. */
-    Map<TopicPartition, Optional<Instant>> watermarks(Predicate<TopicPartition> caughtUp, Instant checkedAt) {
+    Map<TopicPartition, Optional<Instant>> watermarks(Predicate<TopicPartition> caughtUp, Instant checkedAt,
+            Duration clockSkew) {
         Map<TopicPartition, Optional<Instant>> watermarks = new HashMap<>();
-        partitions.forEach((tp, p) -> watermarks.put(tp, p.watermark(!p.hasOpenFile() && caughtUp.test(tp), checkedAt)));
+        partitions.forEach((tp, p) -> watermarks.put(tp,
+                p.watermark(!p.hasOpenFile() && caughtUp.test(tp), checkedAt, clockSkew)));
         return watermarks;
     }
 

@@ -87,9 +87,11 @@ final class LogEndCheck {
      *
      * @param caughtUp the partitions read to their log end
      * @param laterRecordsFrom the earliest ingest time records appended after the log ends were asked for can carry
+     * @param clockSkew how much earlier than a record read a later record may be stamped (by another leader's clock)
      */
-    void publishWatermarks(Set<TopicPartition> caughtUp, Instant laterRecordsFrom) {
-        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(caughtUp::contains, laterRecordsFrom);
+    void publishWatermarks(Set<TopicPartition> caughtUp, Instant laterRecordsFrom, Duration clockSkew) {
+        Map<TopicPartition, Optional<Instant>> current = partitions.watermarks(caughtUp::contains, laterRecordsFrom,
+                clockSkew);
         Map<Integer, Instant> known = new HashMap<>();
         current.forEach((tp, watermark) -> watermark.ifPresent(w -> known.put(tp.partition(), w)));
         boolean allKnown = !current.isEmpty() && known.size() == current.size();

@@ -1,5 +1,6 @@
 package io.lambda.ingest.archive;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -114,20 +115,21 @@ final class PartitionArchive {
      * The partition's archive watermark: the ingest time of the first record not durably archived. With a file open,
      * that is the file's first record. Without one, every record read is archived: when the consumer has reached the
      * log end, everything appended before {@code safeNow} is (now on this host minus the clock-skew and replication-lag
-     * margins, or the
-     * last ingest time read if that is later); otherwise the next record's ingest time is unknown but not before the
-     * last one read. Empty when nothing is known yet (the previous value stays published).
+     * margins, or the last ingest time read if that is later); otherwise the next record's ingest time is unknown but
+     * not before the last one read. Record times are taken {@code clockSkew} earlier: each leader stamps with its own
+     * clock, so after a change of leader a record may carry an earlier time than the one before it. Empty when nothing
+     * is known yet (the previous value stays published).
      */
-    Optional<Instant> watermark(boolean caughtUp, Instant safeNow) {
+    Optional<Instant> watermark(boolean caughtUp, Instant safeNow, Duration clockSkew) {
         ArchiveFileBuffer current = open;
         if (current != null) {
-            return Optional.of(current.firstIngestTime());
+            return Optional.of(current.firstIngestTime().minus(clockSkew));
         }
+        Instant lastSeen = lastSeenIngestTime == null ? null : lastSeenIngestTime.minus(clockSkew);
         if (caughtUp) {
-            return Optional.of(lastSeenIngestTime != null && lastSeenIngestTime.isAfter(safeNow) ? lastSeenIngestTime
-                    : safeNow);
+            return Optional.of(lastSeen != null && lastSeen.isAfter(safeNow) ? lastSeen : safeNow);
         }
-        return Optional.ofNullable(lastSeenIngestTime);
+        return Optional.ofNullable(lastSeen);
     }
 
     int partition() {

@@ -175,16 +175,16 @@ class PartitionArchiveTests {
     void shouldPlaceTheWatermarkAtTheFirstRecordNotYetStored() {
         PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
         Instant checkedAt = SLOT.plusSeconds(600);
-        assertThat(partition.watermark(false, checkedAt)).isEmpty();
-        assertThat(partition.watermark(true, checkedAt)).contains(checkedAt);
+        assertThat(partition.watermark(false, checkedAt, Duration.ZERO)).isEmpty();
+        assertThat(partition.watermark(true, checkedAt, Duration.ZERO)).contains(checkedAt);
 
         append(partition, 0, SLOT.plusSeconds(1));
         append(partition, 1, SLOT.plusSeconds(2));
-        assertThat(partition.watermark(false, checkedAt)).contains(SLOT.plusSeconds(1));
+        assertThat(partition.watermark(false, checkedAt, Duration.ZERO)).contains(SLOT.plusSeconds(1));
 
         partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
-        assertThat(partition.watermark(false, checkedAt)).contains(SLOT.plusSeconds(2));
-        assertThat(partition.watermark(true, checkedAt)).contains(checkedAt);
+        assertThat(partition.watermark(false, checkedAt, Duration.ZERO)).contains(SLOT.plusSeconds(2));
+        assertThat(partition.watermark(true, checkedAt, Duration.ZERO)).contains(checkedAt);
     }
 
     @Test
@@ -194,8 +194,21 @@ class PartitionArchiveTests {
         partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
 
         // now minus the clock-skew margin can lie before a record the broker stamped a moment ago
-        assertThat(partition.watermark(true, SLOT.plusSeconds(9))).contains(SLOT.plusSeconds(10));
-        assertThat(partition.watermark(true, SLOT.plusSeconds(11))).contains(SLOT.plusSeconds(11));
+        assertThat(partition.watermark(true, SLOT.plusSeconds(9), Duration.ZERO)).contains(SLOT.plusSeconds(10));
+        assertThat(partition.watermark(true, SLOT.plusSeconds(11), Duration.ZERO)).contains(SLOT.plusSeconds(11));
+    }
+
+    @Test
+    void shouldTakeRecordTimesTheClockSkewEarlierSinceANewLeaderMayStampEarlierRecordsLater() {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        Duration skew = Duration.ofSeconds(2);
+        append(partition, 0, SLOT.plusSeconds(10));
+        assertThat(partition.watermark(false, SLOT.plusSeconds(5), skew)).contains(SLOT.plusSeconds(8));
+
+        partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
+        assertThat(partition.watermark(false, SLOT.plusSeconds(5), skew)).contains(SLOT.plusSeconds(8));
+        assertThat(partition.watermark(true, SLOT.plusSeconds(5), skew)).contains(SLOT.plusSeconds(8));
+        assertThat(partition.watermark(true, SLOT.plusSeconds(30), skew)).contains(SLOT.plusSeconds(30));
     }
 
     private PartitionArchive partition(long maxBytes, StoredFileLookup lookup) {
