@@ -125,10 +125,10 @@ public final class Archiver implements Runnable {
                 sealed.clear();
                 partitions.abandon();
             }
-            consumer.close(CLIENT_TIMEOUT);
-            highWatermarks.close(CLIENT_TIMEOUT);
-            deadLetters.close();
-            uploader.close();
+            // closing the consumer revokes the partitions, which stores and commits: when that fails, the other
+            // clients are closed all the same
+            closeAll(() -> consumer.close(CLIENT_TIMEOUT), () -> highWatermarks.close(CLIENT_TIMEOUT), deadLetters::close,
+                    uploader::close);
         }
     }
 
@@ -177,5 +177,24 @@ public final class Archiver implements Runnable {
         uploader.store(sealed);
         hook.beforeCommit(sealed.stream().map(SealedFile::file).toList());
         sealed.clear();
+    }
+
+    /** Runs every close, in order; the first failure is thrown once all ran, with the later ones suppressed. */
+    private static void closeAll(Runnable... closes) {
+        RuntimeException first = null;
+        for (Runnable close : closes) {
+            try {
+                close.run();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
     }
 }
