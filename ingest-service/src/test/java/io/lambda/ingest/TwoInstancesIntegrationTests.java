@@ -37,8 +37,7 @@ class TwoInstancesIntegrationTests {
         properties.put("lambda.events.partitions", IngestTestProperties.PARTITIONS);
         properties.put("lambda.serving.key-prefix", stack.newKeyPrefix());
         properties.putAll(IngestTestProperties.PATIENT_TIMEOUTS);
-        // as arguments: they must win over application.yml (builder properties are only defaults)
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = StackProperties.asArguments(properties);
         first = new SpringApplicationBuilder(IngestApplication.class).run(args);
         second = new SpringApplicationBuilder(IngestApplication.class).run(args);
         for (ConfigurableApplicationContext instance : List.of(first, second)) {

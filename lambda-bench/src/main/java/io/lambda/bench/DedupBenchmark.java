@@ -1,6 +1,5 @@
 package io.lambda.bench;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +91,7 @@ public final class DedupBenchmark {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long deadline = System.nanoTime() + millis * 1_000_000;
         RedisStats.Cpu redisBefore = stats.cpu();
-        long jvmBefore = processCpuNanos();
+        long jvmBefore = JvmCpu.nanos();
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -129,7 +128,7 @@ public final class DedupBenchmark {
         RedisStats.Cpu redis = stats.cpu().minus(redisBefore);
         double thousands = Math.max(1, done.get() / 1000.0);
         return new Result(done.get() / seconds, redis.total() * 1000 / thousands, redis.system() * 1000 / thousands,
-                (processCpuNanos() - jvmBefore) / 1e6 / thousands);
+                (JvmCpu.nanos() - jvmBefore) / 1e6 / thousands);
     }
 
     /** RecentIds connects in the background; until then every check fails. */
@@ -159,10 +158,5 @@ public final class DedupBenchmark {
         System.out.printf(Locale.ROOT, "%-45s: %,10.0f ids/s; Redis CPU %.2f ms per 1,000 ids (system %.2f), "
                 + "JVM CPU %.2f ms%n", name, result.idsPerSecond(), result.redisMillis(), result.redisSystemMillis(),
                 result.jvmMillis());
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 }

@@ -153,9 +153,7 @@ public final class IngestBenchmark {
         properties.put("lambda.ingest.produce-timeout", PRODUCE_TIMEOUT.toMillis() + "ms");
         // the benchmark measures ingestion only: the archiver role stays off
         properties.put("lambda.archive.enabled", false);
-        // as arguments: they must win over application.yml (builder properties are only defaults)
-        return new SpringApplicationBuilder(IngestApplication.class)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return new SpringApplicationBuilder(IngestApplication.class).run(StackProperties.asArguments(properties));
     }
 
     private static IngestThroughput.Result measureHttp(int port, IngestBodies bodies, int clients, long warmupMillis,

@@ -1,6 +1,5 @@
 package io.lambda.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,7 +49,7 @@ final class IngestThroughput {
             for (long left = measureFrom - System.nanoTime(); left > 0; left = measureFrom - System.nanoTime()) {
                 LockSupport.parkNanos(left);
             }
-            cpuAtStart[0] = processCpuNanos();
+            cpuAtStart[0] = JvmCpu.nanos();
         });
         for (int w = 0; w < workers; w++) {
             running.add(executor.submit(() -> {
@@ -80,19 +79,13 @@ final class IngestThroughput {
             future.get();
         }
         cpuMarker.join();
-        long cpu = processCpuNanos() - cpuAtStart[0];
+        long cpu = JvmCpu.nanos() - cpuAtStart[0];
         executor.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         double seconds = measureMillis / 1000.0;
         return new Result(events.get() / seconds, batches.get() / seconds, percentile(sorted, 0.50),
                 percentile(sorted, 0.99), failures.get(), cpu / 1e6 / Math.max(1, events.get() / 1000.0));
-    }
-
-    /** CPU time of this JVM so far: service, broker and load generator all run in it. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static long percentile(List<Long> sorted, double rank) {

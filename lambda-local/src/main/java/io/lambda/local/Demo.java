@@ -8,7 +8,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -85,13 +86,12 @@ final class Demo {
             while (true) {
                 Instant from = paths.slots().slotStart(start);
                 Instant to = paths.slots().nextSlot(paths.slots().slotStart(Instant.now()));
-                List<ArchiveFile> files = dataset.list(from, to);
-                long archived = files.stream().mapToLong(file -> dataset.read(file).count()).sum();
+                Map<ArchiveFile, Long> eventsByFile = new LinkedHashMap<>();
+                dataset.list(from, to).forEach(file -> eventsByFile.put(file, dataset.read(file).count()));
+                long archived = eventsByFile.values().stream().mapToLong(Long::longValue).sum();
                 if (archived >= accepted) {
-                    for (ArchiveFile file : files) {
-                        long events = dataset.read(file).count();
-                        log.info("s3://{}/{}: {} event{}", bucket.bucket(), paths.key(file), events, events == 1 ? "" : "s");
-                    }
+                    eventsByFile.forEach((file, events) -> log.info("s3://{}/{}: {} event{}", bucket.bucket(),
+                            paths.key(file), events, events == 1 ? "" : "s"));
                     log.info("The master dataset holds all {} accepted events", archived);
                     return;
                 }

@@ -91,8 +91,7 @@ public final class LocalPlatform {
         properties.put("lambda.archive.enabled", true);
         // small files, soon: the demo shows the master dataset within seconds
         properties.put("lambda.archive.max-file-age", "5s");
-        List<String> arguments = new ArrayList<>();
-        properties.forEach((name, value) -> arguments.add("--" + name + "=" + value));
+        List<String> arguments = new ArrayList<>(List.of(StackProperties.asArguments(properties)));
         arguments.addAll(extraArguments); // later arguments win
         return new SpringApplicationBuilder(IngestApplication.class).main(IngestApplication.class)
                 .run(arguments.toArray(String[]::new));

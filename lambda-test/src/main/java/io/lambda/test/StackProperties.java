@@ -43,6 +43,15 @@ public final class StackProperties {
         return properties;
     }
 
+    /**
+     * {@code properties} as command-line arguments ({@code --name=value}) for starting a Spring Boot application
+     * in-process: arguments win over {@code application.yml}, while {@code SpringApplicationBuilder.properties} are
+     * only defaults that it overrides.
+     */
+    public static String[] asArguments(Map<String, ?> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     private static void putIfPresent(Map<String, Object> properties, String name, @Nullable Object value) {
         if (value != null) {
             properties.put(name, value.toString());
