@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
+import io.lambda.core.time.IngestSlots;
+
 /**
  * The published batch view of one view version: which run's rows to read and the boundary {@code T} they
  * cover (events with ingest time before {@code T}). Publishing a run is one {@code SET} of this value.
@@ -28,6 +30,19 @@ public record BatchPointer(String runId, Instant boundary, Instant publishedAt) 
         if (!ServingKey.RUN_ID.matcher(runId).matches()) {
             throw new IllegalArgumentException("run id '" + runId + "' must match " + ServingKey.RUN_ID);
         }
+    }
+
+    /**
+     * A pointer whose boundary is checked to be a slot start of {@code slots} (invariant 5).
+     *
+     * @throws IllegalArgumentException {@code boundary ... is not a slot start of PT5M slots}
+     */
+    public static BatchPointer forSlots(IngestSlots slots, String runId, Instant boundary, Instant publishedAt) {
+        if (!slots.isSlotStart(boundary)) {
+            throw new IllegalArgumentException("boundary " + boundary + " is not a slot start of " + slots.length()
+                    + " slots");
+        }
+        return new BatchPointer(runId, boundary, publishedAt);
     }
 
     /** The value stored under the pointer key. */

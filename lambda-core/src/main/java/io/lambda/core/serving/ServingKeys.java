@@ -131,6 +131,56 @@ public final class ServingKeys {
         return key(new SpeedOffset(view, version, partition));
     }
 
+    /** The sorted set of runs that wrote rows of a view version (score: boundary, epoch seconds). */
+    public String runs(String view, String version) {
+        return key(new Runs(view, version));
+    }
+
+    /** The index of a run's row hashes. */
+    public String batchIndex(String view, String version, String runId) {
+        return key(new BatchIndex(view, version, runId));
+    }
+
+    /** The set of partitions that have written speed partials of a view version. */
+    public String speedPartitions(String view, String version) {
+        return key(new SpeedPartitions(view, version));
+    }
+
+    /** The index of a partition's speed partial hashes. */
+    public String speedIndex(String view, String version, int partition) {
+        return key(new SpeedIndex(view, version, partition));
+    }
+
+    /** The first complete ingest slot (epoch seconds) of a partition's speed partials; written once. */
+    public String speedFrom(String view, String version, int partition) {
+        return key(new SpeedFrom(view, version, partition));
+    }
+
+    /**
+     * {@code <p>s:{<view>:<version>:<partition>}:gen}: the generation marker the partition's speed flushes check (a
+     * random id written when absent). Redis losing its data loses it, so the next flush finds it missing or different
+     * and rewrites every partial it holds, even when a zombie recreated the offset key. Same hash tag as the flush.
+     */
+    public String speedGeneration(String view, String version, int partition) {
+        return prefix + "s:{" + view + ":" + version + ":" + partition + "}:gen";
+    }
+
+    /**
+     * {@code <p>versions:{<view>}}: hash, version → its registration (JSON: registration time, description,
+     * canonical definition); see {@code io.lambda.core.redis.VersionRegistry}.
+     */
+    public String versions(String view) {
+        if (!ServingKey.VIEW.matcher(view).matches()) {
+            throw new IllegalArgumentException("view name '" + view + "' must match " + ServingKey.VIEW);
+        }
+        return prefix + "versions:{" + view + "}";
+    }
+
+    /** {@code <p>slot}: the platform's ingest slot length in seconds, recorded once. */
+    public String slotLength() {
+        return prefix + "slot";
+    }
+
     /**
      * {@code <p>archive:watermark}: hash, one field per partition of the event topic (decimal partition number) with
      * that partition's archive watermark in epoch milliseconds ({@link ArchiveWatermarks}). The archiver instance
