@@ -45,8 +45,11 @@ class RedisUnavailableIntegrationTests {
 
         assertThat(first.status()).isEqualTo(202);
         assertThat(first.json().path("accepted").asInt()).isEqualTo(5);
+        assertThat(first.json().path("unchecked").asInt()).as("not reported as checked").isEqualTo(5);
         assertThat(retry.status()).isEqualTo(202);
         assertThat(retry.json().path("accepted").asInt()).isEqualTo(5);
+        assertThat(retry.json().path("duplicates").asInt()).isZero();
+        assertThat(retry.json().path("unchecked").asInt()).isEqualTo(5);
         // without Redis a repeated request is written again; the speed and batch layers keep one per id
         assertThat(EventTopicContents.keysStartingWith(TOPIC, prefix)).hasSize(10)
                 .containsExactlyInAnyOrderElementsOf(TestEvents.twice(ids));
@@ -74,6 +77,7 @@ class RedisUnavailableIntegrationTests {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"", "\"dedup\":{", "unavailable: ids count as unseen");
+        assertThat(metrics).containsPattern("lambda_ingest_events_total\\{[^}]*outcome=\"unchecked\"[^}]*} [1-9]");
         assertThat(metrics).containsPattern("lambda_ingest_dedup_failures_total\\{[^}]*operation=\"check\"[^}]*} [1-9]");
     }
 }

@@ -78,9 +78,11 @@ final class EventIngestor {
                     + ". Retrying the same request is safe.", e).header("Retry-After", retryAfter);
         }
         acceptedIds.remember(freshIds);
+        int unchecked = lookup.checked() ? 0 : fresh.size();
         metrics.accepted(fresh.size());
         metrics.duplicates(duplicates);
-        return new IngestResponse(fresh.size(), duplicates, errors.size(), errors);
+        metrics.unchecked(unchecked);
+        return new IngestResponse(fresh.size(), duplicates, errors.size(), unchecked, errors);
     }
 
     private static String noValidEvents(int events) {

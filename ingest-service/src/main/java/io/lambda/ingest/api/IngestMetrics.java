@@ -27,6 +27,7 @@ final class IngestMetrics {
 
     private final Counter accepted;
     private final Counter duplicates;
+    private final Counter unchecked;
     private final Counter rejectedTotal;
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final DistributionSummary requestBytes;
@@ -35,6 +36,7 @@ final class IngestMetrics {
     IngestMetrics(MeterRegistry registry) {
         accepted = events("accepted").register(registry);
         duplicates = events("duplicate").register(registry);
+        unchecked = events("unchecked").register(registry);
         rejectedTotal = events("rejected").register(registry);
         for (RejectionReason reason : RejectionReason.values()) {
             rejected.put(reason, Counter.builder("lambda.ingest.rejections")
@@ -59,6 +61,11 @@ final class IngestMetrics {
 
     void duplicates(int count) {
         duplicates.increment(count);
+    }
+
+    /** Accepted events whose ids the dedup store could not check in time. */
+    void unchecked(int count) {
+        unchecked.increment(count);
     }
 
     void rejected(String message) {

@@ -139,7 +139,7 @@ public final class Archiver implements Runnable {
     }
 
     private void handle(PartitionArchive partition, ConsumerRecord<String, byte[]> record) {
-        Instant ingestTime = Instant.ofEpochMilli(record.timestamp());
+        Instant ingestTime = partition.effectiveIngestTime(Instant.ofEpochMilli(record.timestamp()));
         if (partition.skipIfHandled(record.offset(), ingestTime)) {
             return;
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class AssignedPartitions implements ConsumerRebalanceListener {
 
     private static final Logger log = LoggerFactory.getLogger(AssignedPartitions.class);
+    private static final Duration COMMITTED_TIMEOUT = Duration.ofSeconds(30);
 
     private final Consumer<?, ?> consumer;
     private final String topic;
@@ -51,7 +54,8 @@ final class AssignedPartitions implements ConsumerRebalanceListener {
     }
 
     PartitionArchive get(TopicPartition partition) {
-        return partitions.computeIfAbsent(partition, tp -> new PartitionArchive(topic, tp.partition(), limits, lookup));
+        return partitions.computeIfAbsent(partition, tp -> new PartitionArchive(topic, tp.partition(), limits, lookup,
+                resumedEffective(tp)));
     }
 
     /**
@@ -64,6 +68,12 @@ final class AssignedPartitions implements ConsumerRebalanceListener {
                 p.sealIfWindowEndedBy(laterRecordsFromMillis, sealed);
             }
         });
+    }
+
+    /** The effective ingest time the previous owner committed with the partition's position, if any. */
+    private @Nullable Instant resumedEffective(TopicPartition tp) {
+        OffsetAndMetadata committed = consumer.committed(Set.of(tp), COMMITTED_TIMEOUT).get(tp);
+        return committed == null ? null : EffectiveTimeMetadata.decode(committed.metadata());
     }
 
     /** Commits every partition whose resume position moved; call only once every sealed file is stored. */
@@ -113,7 +123,8 @@ final class AssignedPartitions implements ConsumerRebalanceListener {
         for (TopicPartition tp : candidates) {
             PartitionArchive partition = partitions.get(tp);
             OptionalLong position = partition == null ? OptionalLong.empty() : partition.commitPosition();
-            position.ifPresent(offset -> offsets.put(tp, new OffsetAndMetadata(offset)));
+            position.ifPresent(offset -> offsets.put(tp, new OffsetAndMetadata(offset,
+                    EffectiveTimeMetadata.encode(partition.commitEffective()))));
         }
         if (offsets.isEmpty()) {
             return;

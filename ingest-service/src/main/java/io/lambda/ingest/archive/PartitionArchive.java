@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.lambda.core.store.ArchiveFile;
+import io.lambda.core.time.EffectiveIngestTime;
 
 /**
  * What the archiver knows about one assigned partition: its open file, how far it is handled, and whether it is
@@ -40,12 +41,43 @@ final class PartitionArchive {
     private @Nullable Instant lastSeenIngestTime;
     private long lastCommitted = -1;
     private boolean recovering = true;
+    /** The running maximum of LogAppendTime over every record read (EffectiveIngestTime). */
+    private @Nullable Instant effective;
+    /** {@link #effective} before the open file's first record: what a successor resuming there starts from. */
+    private @Nullable Instant effectiveBeforeOpen;
+    /** {@link #effective} before the last record read. */
+    private @Nullable Instant effectiveBeforeLast;
 
     PartitionArchive(String topic, int partition, FileLimits limits, StoredFileLookup lookup) {
+        this(topic, partition, limits, lookup, null);
+    }
+
+    /**
+     * @param resumedEffective the effective ingest time of the records before the committed position, as the previous
+     *     owner committed it; null at the partition's start
+     */
+    PartitionArchive(String topic, int partition, FileLimits limits, StoredFileLookup lookup,
+            @Nullable Instant resumedEffective) {
         this.topic = topic;
         this.partition = partition;
         this.limits = limits;
         this.lookup = lookup;
+        this.effective = resumedEffective;
+    }
+
+    /**
+     * The effective ingest time of the next record read (DESIGN.md section 4): the running maximum of LogAppendTime
+     * along the partition, carried across owners in the commit metadata. Call once per record, in offset order.
+     */
+    Instant effectiveIngestTime(Instant logAppendTime) {
+        effectiveBeforeLast = effective;
+        effective = EffectiveIngestTime.next(effective, logAppendTime);
+        return effective;
+    }
+
+    /** What to commit beside the position: the effective ingest time of every record before it (null: none read). */
+    @Nullable Instant commitEffective() {
+        return open != null ? effectiveBeforeOpen : effective;
     }
 
     /** Whether the record at {@code offset} is already handled (in a file found stored during recovery): then skip it. */
@@ -73,6 +105,7 @@ final class PartitionArchive {
             if (recovering && skipStoredFile(slot, offset, ingestTime)) {
                 return;
             }
+            effectiveBeforeOpen = effectiveBeforeLast;
             open = new ArchiveFileBuffer(topic, partition, slot, offset, ingestTime, windowEnd, limits.deflateLevel());
         }
         open.append(offset, encoded, ingestTime);

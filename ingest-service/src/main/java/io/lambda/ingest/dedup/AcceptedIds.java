@@ -40,7 +40,28 @@ public interface AcceptedIds {
     @FunctionalInterface
     interface Lookup {
 
+        /** A lookup that could not ask the dedup store: nothing found, nothing checked. */
+        Lookup UNCHECKED = new Lookup() {
+            @Override
+            public Set<String> seen() {
+                return Set.of();
+            }
+
+            @Override
+            public boolean checked() {
+                return false;
+            }
+        };
+
         /** The ids found; waits for them at most until the lookup's deadline, then counts every id as unseen. */
         Set<String> seen();
+
+        /**
+         * Whether the dedup store answered, so ids not {@link #seen()} really are unseen (call after {@link #seen()}).
+         * False when it did not answer in time or could not be asked: the ids are written unchecked.
+         */
+        default boolean checked() {
+            return true;
+        }
     }
 }

@@ -60,7 +60,7 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
         }
         if (redis == null) {
             failures.checkFailed(new IllegalStateException("not connected"));
-            return Set::of;
+            return Lookup.UNCHECKED;
         }
         Instant[] lookup = buckets.lookup(Instant.now());
         List<List<String>> shards = byShard(ids, shardCount(redis));
@@ -83,26 +83,45 @@ public final class RecentIds implements AcceptedIds, AutoCloseable {
             DedupCommands.dispatch(redis, commands);
         } catch (RuntimeException e) {
             failures.checkFailed(e);
-            return Set::of;
+            return Lookup.UNCHECKED;
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        return () -> found(intersections, deadline);
+        return new PendingLookup(intersections, System.nanoTime() + timeout.toNanos());
     }
 
-    private Set<String> found(List<AsyncCommand<String, String, List<String>>> intersections, long deadline) {
-        try {
-            Set<String> seen = new HashSet<>();
-            for (AsyncCommand<String, String, List<String>> intersection : intersections) {
-                seen.addAll(intersection.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+    /** A check sent to Redis; its answer is awaited until the deadline. */
+    private final class PendingLookup implements Lookup {
+        private final List<AsyncCommand<String, String, List<String>>> intersections;
+        private final long deadline;
+        private boolean checked;
+
+        PendingLookup(List<AsyncCommand<String, String, List<String>>> intersections, long deadline) {
+            this.intersections = intersections;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public Set<String> seen() {
+            try {
+                Set<String> seen = new HashSet<>();
+                for (AsyncCommand<String, String, List<String>> intersection : intersections) {
+                    seen.addAll(intersection.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+                }
+                failures.answered();
+                checked = true;
+                return seen;
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                failures.checkFailed(e);
+                checked = false;
+                return Set.of();
             }
-            failures.answered();
-            return seen;
-        } catch (Exception e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            failures.checkFailed(e);
-            return Set.of();
+        }
+
+        @Override
+        public boolean checked() {
+            return checked;
         }
     }
 

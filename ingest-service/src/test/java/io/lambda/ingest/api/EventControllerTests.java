@@ -30,7 +30,7 @@ class EventControllerTests {
         mvc.perform(post("/api/v1/events").contentType("application/json").content("[" + event + "," + event + "]"))
                 .andExpect(status().isAccepted())
                 .andExpect(content().contentTypeCompatibleWith("application/json"))
-                .andExpect(content().json("{\"accepted\":1,\"duplicates\":1,\"rejected\":0,\"errors\":[]}", true));
+                .andExpect(content().json("{\"accepted\":1,\"duplicates\":1,\"unchecked\":1,\"rejected\":0,\"errors\":[]}", true));
     }
 
     @Test

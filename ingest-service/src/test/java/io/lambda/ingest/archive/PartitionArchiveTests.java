@@ -211,6 +211,41 @@ class PartitionArchiveTests {
         assertThat(partition.watermark(true, SLOT.plusSeconds(30), skew)).contains(SLOT.plusSeconds(30));
     }
 
+    @Test
+    void shouldFileARecordWhoseTimeSteppedBackByTheEffectiveIngestTimeAndCommitIt() throws IOException {
+        PartitionArchive partition = partition(1 << 20, NOTHING_STORED);
+        Instant first = NEXT_SLOT.plusMillis(200);
+
+        appendRead(partition, 0, first);
+        appendRead(partition, 1, NEXT_SLOT.minusMillis(100)); // a new leader's clock: before the slot boundary
+        partition.sealIfWindowEndedBy(Long.MAX_VALUE, sealed);
+
+        assertThat(sealed).extracting(SealedFile::file).containsExactly(new ArchiveFile(NEXT_SLOT, 3, 0, 1));
+        assertThat(ArchiveFileBufferTests.read(sealed.get(0).container())).extracting(Event::ingestTime)
+                .containsExactly(first, first);
+        assertThat(partition.commitEffective()).isEqualTo(first);
+        assertThat(EffectiveTimeMetadata.decode(EffectiveTimeMetadata.encode(partition.commitEffective())))
+                .isEqualTo(first);
+    }
+
+    @Test
+    void shouldResumeTheEffectiveIngestTimeAPredecessorCommitted() {
+        Instant resumed = NEXT_SLOT.plusSeconds(5);
+        PartitionArchive partition = new PartitionArchive("events", 3, new FileLimits(SLOTS, 1 << 20,
+                Duration.ofSeconds(60), 1), NOTHING_STORED, resumed);
+
+        appendRead(partition, 7, NEXT_SLOT.minusSeconds(1));
+
+        assertThat(partition.commitEffective()).as("before the open file").isEqualTo(resumed);
+        assertThat(partition.effectiveIngestTime(NEXT_SLOT)).isEqualTo(resumed);
+    }
+
+    /** As the archiver does: the record's time goes through the partition's effective ingest time first. */
+    private void appendRead(PartitionArchive partition, long offset, Instant logAppendTime) {
+        Instant effective = partition.effectiveIngestTime(logAppendTime);
+        partition.append(offset, effective, CODEC.encode(event(offset, effective)), sealed);
+    }
+
     private PartitionArchive partition(long maxBytes, StoredFileLookup lookup) {
         return new PartitionArchive("events", 3, new FileLimits(SLOTS, maxBytes, Duration.ofSeconds(60), 1), lookup);
     }

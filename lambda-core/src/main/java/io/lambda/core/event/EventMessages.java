@@ -68,6 +68,10 @@ public final class EventMessages {
         return "attribute " + quote(key) + " is longer than " + EventValidator.MAX_ATTRIBUTE_STRING_LENGTH + " characters";
     }
 
+    public static String attributeNotUnicode(String key) {
+        return "attribute " + quote(key) + " holds an unpaired UTF-16 surrogate (not Unicode text)";
+    }
+
     public static String attributeNull(String key) {
         return "attribute " + quote(key) + " must be a string, number or boolean, not null";
     }

@@ -152,11 +152,33 @@ public final class EventValidator {
         }
     }
 
+    /**
+     * Whether the text holds a UTF-16 surrogate without its pair: not Unicode text, so Avro and Redis (UTF-8) would
+     * store {@code ?} instead and the immutable fact would differ from what the client sent.
+     */
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return true;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static @Nullable String attributeValueProblem(String key, @Nullable Object value) {
         if (value instanceof String s) {
             boolean tooLong = s.length() > MAX_ATTRIBUTE_STRING_LENGTH
                     && s.codePointCount(0, s.length()) > MAX_ATTRIBUTE_STRING_LENGTH;
-            return tooLong ? EventMessages.attributeTooLong(key) : null;
+            if (tooLong) {
+                return EventMessages.attributeTooLong(key);
+            }
+            return hasUnpairedSurrogate(s) ? EventMessages.attributeNotUnicode(key) : null;
         }
         if (value instanceof Long || value instanceof Boolean) {
             return null;

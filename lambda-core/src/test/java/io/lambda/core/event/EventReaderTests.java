@@ -47,6 +47,22 @@ class EventReaderTests {
     }
 
     @Test
+    void shouldRejectAnAttributeHoldingAnUnpairedSurrogateAndNameIt() {
+        ReadResult result = read("""
+                [{"id": "s-0", "type": "click", "timestamp": "2026-11-24T10:14:30.123Z", "attributes": {"who": "\\ud800"}},
+                 {"id": "s-1", "type": "click", "timestamp": "2026-11-24T10:14:30.123Z", "attributes": {"who": "x\\udc00"}},
+                 {"id": "s-2", "type": "click", "timestamp": "2026-11-24T10:14:30.123Z", "attributes": {"who": "\\ud83d\\ude00"}},
+                 {"id": "s\\ud800", "type": "click", "timestamp": "2026-11-24T10:14:30.123Z"}]
+                """);
+
+        assertThat(result.accepted()).containsExactly(Event.of("s-2", "click", T, Map.of("who", "\ud83d\ude00")));
+        assertThat(result.rejected()).containsExactly(
+                new Admission.Rejected(0, "s-0", "attribute 'who' holds an unpaired UTF-16 surrogate (not Unicode text)"),
+                new Admission.Rejected(1, "s-1", "attribute 'who' holds an unpaired UTF-16 surrogate (not Unicode text)"),
+                new Admission.Rejected(3, null, "id must be 1-128 characters of [A-Za-z0-9._:-]"));
+    }
+
+    @Test
     void shouldRejectInvalidEventsOneByOneAndStillAcceptTheOthers() {
         ReadResult result = read("""
                 [{"id": "ok-0", "type": "click", "timestamp": "2026-11-24T10:14:30.123Z"},
