@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.gateway.auth;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,70 @@
+package io.lambda.gateway.limit;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.lambda.gateway.GatewayProperties;
+import io.lambda.gateway.GatewayProperties.RateLimit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Token buckets shared by every gateway instance through Redis (one Lua script call per request). When Redis does
+ * not answer within {@code redis-timeout}, the same bucket in this instance's memory decides instead: never
+ * unlimited. Each switch between the two is logged once; {@code lambda.gateway.rate-limit.fallback} counts the
+ * decisions taken locally and {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
+ */
+@Component
+class RateLimiter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+
+    private final ReactiveStringRedisTemplate redis;
+    private final RedisScript<Long> script = RedisScript.of(new ClassPathResource("io/lambda/gateway/limit/token-bucket.lua"), Long.class);
+    private final GatewayProperties.RateLimits settings;
+    private final LocalTokenBuckets local = new LocalTokenBuckets();
+    private final AtomicBoolean degraded = new AtomicBoolean();
+    private final Counter fallbackDecisions;
+
+    RateLimiter(ReactiveStringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry) {
+        this.redis = redis;
+        this.settings = properties.rateLimit();
+        this.fallbackDecisions = Counter.builder("lambda.gateway.rate-limit.fallback")
+                .description("Rate-limit decisions taken by the per-instance buckets because Redis did not answer")
+                .register(registry);
+        Gauge.builder("lambda.gateway.rate-limit.degraded", degraded, d -> d.get() ? 1 : 0)
+                .description("1 while Redis is unreachable and the per-instance buckets decide")
+                .register(registry);
+    }
+
+    /** Takes a token from {@code bucketId}'s bucket, or says how long until there is one. */
+    Mono<Admission> admit(String bucketId, RateLimit limit) {
+        return redis.execute(script, List.of(settings.keyPrefix() + bucketId),
+                        List.of(Double.toString(limit.rate()), Integer.toString(limit.burst())))
+                .next()
+                .timeout(settings.redisTimeout())
+                .map(wait -> {
+                    if (degraded.compareAndSet(true, false)) {
+                        log.info("Redis answers again; rate limits are shared by all gateway instances again");
+                        local.clear();
+                    }
+                    return wait == 0 ? Admission.ALLOWED : Admission.deniedForMillis(wait);
+                })
+                .onErrorResume(error -> {
+                    if (degraded.compareAndSet(false, true)) {
+                        log.warn("Redis did not answer a rate-limit check ({}); each gateway instance limits on its own"
+                                + " until it does", error.toString());
+                    }
+                    fallbackDecisions.increment();
+                    return Mono.just(local.tryAcquire(bucketId, limit, System.nanoTime()));
+                });
+    }
+}

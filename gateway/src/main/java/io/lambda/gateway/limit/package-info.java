@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.gateway.limit;
+
+import org.jspecify.annotations.NullMarked;

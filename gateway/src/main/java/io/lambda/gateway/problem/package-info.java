@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.gateway.problem;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.gateway.route;
+
+import org.jspecify.annotations.NullMarked;
