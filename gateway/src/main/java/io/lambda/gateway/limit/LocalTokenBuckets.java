@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.lambda.gateway.GatewayProperties.RateLimit;
 
 /**
- * Token buckets in this instance's memory: the limit while Redis is unreachable. The same settings as in Redis,
- * counted per instance, so N instances together allow up to N times the limit, never unlimited. One bucket per API
- * key and role: the configured keys bound their number.
+ * Token buckets in this instance's memory, with the same settings as those in Redis: each instance's own bound, and
+ * the only limit while Redis is unreachable (then N instances together allow up to N times the limit, never
+ * unlimited). One bucket per API key and role: the configured keys bound their number.
  */
 final class LocalTokenBuckets {
 
@@ -16,11 +16,6 @@ final class LocalTokenBuckets {
 
     Admission tryAcquire(String bucketId, RateLimit limit, long nowNanos) {
         return buckets.computeIfAbsent(bucketId, id -> new Bucket(limit.burst(), nowNanos)).tryAcquire(limit, nowNanos);
-    }
-
-    /** Forgets every bucket: Redis answers again and holds the shared state. */
-    void clear() {
-        buckets.clear();
     }
 
     private static final class Bucket {

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Token buckets shared by every gateway instance through Redis (one Lua script call per request). When Redis does
- * not answer within {@code redis-timeout}, the same bucket in this instance's memory decides instead: never
- * unlimited. Each switch between the two is logged once; {@code lambda.gateway.rate-limit.fallback} counts the
- * decisions taken locally and {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
+ * Token buckets shared by every gateway instance through Redis (one Lua script call per request), behind the same
+ * bucket in this instance's memory. When Redis does not answer within {@code redis-timeout}, the instance's bucket
+ * alone decides: never unlimited. Each switch is logged once; {@code lambda.gateway.rate-limit.fallback} counts the
+ * requests let through without Redis and {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
  */
 @Component
 class RateLimiter {
@@ -45,8 +45,17 @@ class RateLimiter {
                 .register(registry);
     }
 
-    /** Takes a token from {@code bucketId}'s bucket, or says how long until there is one. */
+    /**
+     * Takes a token from {@code bucketId}'s bucket, or says how long until there is one. This instance's own bucket
+     * is asked first and always: it bounds what this instance lets through even while Redis answers slowly or only
+     * now and then (a request whose Redis call timed out must not get a second chance from a fresh bucket). Redis
+     * then holds the key to its limit across all instances.
+     */
     Mono<Admission> admit(String bucketId, RateLimit limit) {
+        Admission own = local.tryAcquire(bucketId, limit, System.nanoTime());
+        if (own instanceof Admission.Denied) {
+            return Mono.just(own);
+        }
         return redis.execute(script, List.of(settings.keyPrefix() + bucketId),
                         List.of(Double.toString(limit.rate()), Integer.toString(limit.burst())))
                 .next()
@@ -54,7 +63,6 @@ class RateLimiter {
                 .map(wait -> {
                     if (degraded.compareAndSet(true, false)) {
                         log.info("Redis answers again; rate limits are shared by all gateway instances again");
-                        local.clear();
                     }
                     return wait == 0 ? Admission.ALLOWED : Admission.deniedForMillis(wait);
                 })
@@ -64,7 +72,7 @@ class RateLimiter {
                                 + " until it does", error.toString());
                     }
                     fallbackDecisions.increment();
-                    return Mono.just(local.tryAcquire(bucketId, limit, System.nanoTime()));
+                    return Mono.just(own);
                 });
     }
 }
