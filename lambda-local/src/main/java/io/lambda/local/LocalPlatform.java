@@ -1,99 +1,120 @@
 package io.lambda.local;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
-import io.lambda.core.store.ArchivePaths;
 import io.lambda.core.store.ObjectStoreProperties;
-import io.lambda.core.time.SlotProperties;
-import io.lambda.ingest.archive.ArchiveProperties;
-import io.lambda.ingest.IngestApplication;
 import io.lambda.test.LambdaStack;
-import io.lambda.test.StackProperties;
 
 /**
- * The platform on one machine, no Docker: {@code java -jar lambda-local/target/lambda-local-*-exec.jar [--demo=false]
- * [spring arguments]}. Starts a real Kafka broker, redis-server and S3 endpoint ({@link LambdaStack}), then the
- * ingest service with its archiver on its usual ports (API 8081, Actuator on 127.0.0.1:9081), runs {@link Demo} and
- * keeps running until Ctrl-C. Other arguments go to the ingest service, e.g. {@code --server.port=9000}.
+ * The whole platform on one machine, no Docker: {@code java -jar lambda-local/target/lambda-local-*-exec.jar
+ * [--demo=false] [--data-dir=./data] [--demo-seconds=60]}, run from the repository after {@code ./mvnw package}.
+ * Starts a real Kafka broker, redis-server and S3 endpoint (the test infrastructure, {@link LambdaStack}), then the
+ * five services as their own processes from their built jars ({@link Platform}), prints where everything listens,
+ * runs the {@link Demo} and keeps running until Ctrl-C, which stops everything in order. A service that dies is
+ * reported with the end of its log, and the launcher stops the rest and exits 1.
  *
- * <p>The speed, batch, query and gateway services do nothing yet beyond answering health, so they are not started.
+ * <p>Local settings: 1-minute ingest slots and a batch run every 5 minutes, so a batch publish is seen within
+ * minutes; the production defaults (5 min, 15 min) are unchanged.
  */
 public final class LocalPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
-    private static final String TOPIC = "lambda.events";
 
     private LocalPlatform() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         boolean demo = true;
-        List<String> serviceArguments = new ArrayList<>();
+        Path dataDir = Path.of("data");
+        Duration demoFor = Duration.ofSeconds(60);
         for (String arg : args) {
             if (arg.startsWith("--demo=")) {
                 demo = Boolean.parseBoolean(arg.substring("--demo=".length()));
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.startsWith("--demo-seconds=")) {
+                demoFor = Duration.ofSeconds(Long.parseLong(arg.substring("--demo-seconds=".length())));
             } else {
-                serviceArguments.add(arg);
+                System.err.println("unknown argument " + arg + "; use --demo=false, --data-dir=<dir>, --demo-seconds=<n>");
+                System.exit(2);
             }
         }
+        Platform platform = null;
         try {
-            run(demo, serviceArguments);
+            Files.createDirectories(dataDir);
+            LambdaStack stack = LambdaStack.get();
+            ObjectStoreProperties bucket = stack.newBucket();
+            PlatformSettings settings = new PlatformSettings(PlatformSettings.findRepositoryRoot(),
+                    dataDir.toAbsolutePath(), "lambda.events", "lambda:", Duration.ofMinutes(1), Duration.ofMinutes(5),
+                    PlatformSettings.Ports.defaults(), List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
+            log.info("Starting ingest (with the archiver), speed, batch, query and the gateway; logs in {}",
+                    dataDir.resolve("logs").toAbsolutePath());
+            platform = Platform.start(stack, bucket, settings);
+            Platform started = platform;
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                LambdaStack.stopIfStarted();
+                stopped.countDown();
+            }, "local-platform-stop"));
+            printReady(stack, bucket, started);
+            if (demo) {
+                new Demo(started.gatewayUrl(), demoFor).run();
+            }
+            watch(started, stopped);
         } catch (Exception e) {
-            log.error("The local platform failed; stopping it", e);
+            log.error("The local platform failed: {}", e.getMessage());
+            if (platform != null) {
+                platform.close();
+            }
             LambdaStack.stopIfStarted();
             System.exit(1); // the embedded broker's threads are not daemons: they would keep the JVM alive
         }
     }
 
-    private static void run(boolean demo, List<String> serviceArguments) throws Exception {
-        LambdaStack stack = LambdaStack.get();
-        ObjectStoreProperties bucket = stack.newBucket();
-        ConfigurableApplicationContext ingest = startIngest(stack, bucket, serviceArguments);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ingest.close();
-            LambdaStack.stopIfStarted();
-            stopped.countDown();
-        }, "local-platform-stop"));
-
-        String port = ingest.getEnvironment().getRequiredProperty("local.server.port");
-        String managementPort = ingest.getEnvironment().getRequiredProperty("local.management.port");
-        log.info("Kafka {} (topic {}), Redis {}:{}, S3 {} (bucket {}), started in {} s",
-                stack.kafkaBootstrapServers(), TOPIC, stack.redis().host(), stack.redis().port(), bucket.endpoint(),
-                bucket.bucket(), stack.startupTime().toSeconds());
-        log.info("Ingest API http://localhost:{}/api/v1/events, health http://127.0.0.1:{}/actuator/health", port,
-                managementPort);
-        if (demo) {
-            ArchivePaths paths = new ArchivePaths(ingest.getBean(ArchiveProperties.class).prefix(),
-                    ingest.getBean(SlotProperties.class).slots());
-            new Demo("http://localhost:" + port, bucket, paths).run();
+    /** Until Ctrl-C: a service that dies stops the platform. */
+    private static void watch(Platform platform, CountDownLatch stopped) throws InterruptedException {
+        while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (ServiceProcess service : platform.services()) {
+                if (!service.isAlive()) {
+                    log.error("{} exited with code {}; its log ends:\n{}", service.name(), service.exitCode(),
+                            service.logTail(30));
+                    throw new IllegalStateException(service.name() + " died");
+                }
+            }
         }
-        String event = "{\"id\":\"my-1\",\"type\":\"pageview\",\"timestamp\":\"" + Instant.now() + "\"}";
-        log.info("Running; Ctrl-C stops everything. Try: curl -i -H 'Content-Type: application/json' -d '{}' "
-                + "http://localhost:{}/api/v1/events", event, port);
-        stopped.await();
     }
 
-    private static ConfigurableApplicationContext startIngest(LambdaStack stack, ObjectStoreProperties bucket,
-            List<String> extraArguments) {
-        Map<String, Object> properties = new LinkedHashMap<>(StackProperties.of(stack, bucket));
-        properties.put("lambda.events.name", TOPIC);
-        properties.put("lambda.archive.enabled", true);
-        // small files, soon: the demo shows the master dataset within seconds
-        properties.put("lambda.archive.max-file-age", "5s");
-        List<String> arguments = new ArrayList<>(List.of(StackProperties.asArguments(properties)));
-        arguments.addAll(extraArguments); // later arguments win
-        return new SpringApplicationBuilder(IngestApplication.class).main(IngestApplication.class)
-                .run(arguments.toArray(String[]::new));
+    private static void printReady(LambdaStack stack, ObjectStoreProperties bucket, Platform platform) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n  %-10s %-28s %s%n", "part", "listens on",
+                "health / log"));
+        for (ServiceProcess service : platform.services()) {
+            table.append(String.format(Locale.ROOT, "  %-10s %-28s http://127.0.0.1:%d/actuator/health  %s%n",
+                    service.name(), "http://127.0.0.1:" + service.port(), service.managementPort(), service.logFile()));
+        }
+        table.append(String.format(Locale.ROOT, "  %-10s %s%n  %-10s %s%n  %-10s %s (bucket %s)%n", "kafka",
+                stack.kafkaBootstrapServers(), "redis", stack.redis().uri(), "s3", bucket.endpoint(), bucket.bucket()));
+        String now = Instant.now().toString();
+        String gw = platform.gatewayUrl();
+        table.append(String.format(Locale.ROOT, """
+
+                  Ready. Gateway %s, API key: local-dev-key
+                  curl -H 'X-API-Key: local-dev-key' -H 'Content-Type: application/json' -d '{"id":"try-1","type":"pageview","timestamp":"%s","attributes":{"url":"/pricing","userId":"u-1"}}' %s/api/v1/events
+                  curl -H 'X-API-Key: local-dev-key' '%s/api/v1/views/pageviews/series?granularity=minute&from=%s&to=%s'
+                  curl -H 'X-API-Key: local-dev-key' %s/api/v1/status
+                  Ctrl-C stops everything.
+                """, gw, now, gw, gw, Instant.now().minus(Duration.ofMinutes(30)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                Instant.now().plus(Duration.ofMinutes(5)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES), gw));
+        log.info("{}", table);
     }
 }
