@@ -36,6 +36,9 @@ abstract class GatewayTestSupport {
     /** A query key with its own limit: 20 requests per second, bursts of 20. */
     static final String OTHER_KEY = "other-key-" + UUID.randomUUID();
 
+    /** A query key with its own limit, 5 requests per second in bursts of 5, used through two gateways. */
+    static final String SHARED_KEY = "shared-key-" + UUID.randomUUID();
+
     static final RecordingUpstream INGEST_A = new RecordingUpstream("ingest-a");
     static final RecordingUpstream INGEST_B = new RecordingUpstream("ingest-b");
     static final RecordingUpstream QUERY = new RecordingUpstream("query");
@@ -63,6 +66,9 @@ abstract class GatewayTestSupport {
         key(registry, 4, OTHER_KEY, "query");
         registry.add("lambda.gateway.keys[4].rate-limit.rate", () -> "20");
         registry.add("lambda.gateway.keys[4].rate-limit.burst", () -> "20");
+        key(registry, 5, SHARED_KEY, "query");
+        registry.add("lambda.gateway.keys[5].rate-limit.rate", () -> "5");
+        registry.add("lambda.gateway.keys[5].rate-limit.burst", () -> "5");
     }
 
     static void key(DynamicPropertyRegistry registry, int index, String key, String roles) {
