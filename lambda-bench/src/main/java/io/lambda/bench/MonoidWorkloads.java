@@ -8,6 +8,14 @@ import java.util.function.LongSupplier;
 
 import io.lambda.bench.Throughput.Workload;
 import io.lambda.core.event.Event;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.lambda.core.fold.Cells;
+import io.lambda.core.fold.ViewFold;
+import io.lambda.core.metric.SketchSettings;
+import io.lambda.core.view.ViewCatalog;
+import io.lambda.core.view.ViewCatalogLoader;
 import io.lambda.core.metric.Aggregate;
 import io.lambda.core.metric.AggregateMonoid;
 import io.lambda.core.metric.MetricKind;
@@ -32,6 +40,9 @@ final class MonoidWorkloads {
             MetricSpec.of("visitors", MetricKind.DISTINCT, "userId"),
             MetricSpec.of("durations", MetricKind.QUANTILES, "durationMs"),
             MetricSpec.of("topPages", MetricKind.TOP, "url"));
+
+    /** The ingest slot the fold row keys every event by (epoch seconds). */
+    private static final long SLOT = 1_795_515_300L;
 
     private MonoidWorkloads() {
     }
@@ -71,7 +82,26 @@ final class MonoidWorkloads {
             aggregate[0] = state;
             return state.size();
         }));
+        // the fold both layers run: every cell (granularity x rollup) of every matching example view
+        ViewFold fold = new ViewFold(exampleViews().views(), SketchSettings.DEFAULTS);
+        Cells cells = new Cells();
+        workloads.add(new Workload("ViewFold.add, config/views.yml (per event)", all.length, () -> {
+            int updated = 0;
+            for (Event event : all) {
+                updated += fold.add(event, SLOT, cells);
+            }
+            return updated;
+        }));
         return workloads;
+    }
+
+    /** The repository's example views ({@code config/views.yml}, read from the working directory). */
+    static ViewCatalog exampleViews() {
+        Path file = Path.of("config/views.yml");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("run the benchmark from the repository root: no " + file.toAbsolutePath());
+        }
+        return ViewCatalogLoader.load(file.toString());
     }
 
     private static Object[] values(List<Event> events, String field) {
