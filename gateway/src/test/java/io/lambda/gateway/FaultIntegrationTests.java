@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.lambda.gateway.TestClient.Response;
+import io.lambda.test.RedisExecutable;
 import io.lambda.test.RedisServerProcess;
+import org.awaitility.Awaitility;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +104,12 @@ class FaultIntegrationTests {
         assertThat(fallbackDecisions()).as("let through without Redis").isEqualTo((double) accepted);
         assertThat(registry.get("lambda.gateway.rate-limit.degraded").gauge().value()).isEqualTo(1.0);
         assertThat(output.getOut().split("Redis did not answer a rate-limit check", -1)).as("logged once").hasSize(2);
+
+        redis = RedisServerProcess.start(RedisExecutable.locate(), redis.workDir(), redis.endpoint().port());
+        Awaitility.await("rate limits back in Redis").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> client.get("/api/v1/views", limited).status() > 0
+                        && registry.get("lambda.gateway.rate-limit.degraded").gauge().value() == 0.0);
+        assertThat(output.getOut()).contains("Redis answers again");
     }
 
     private double fallbackDecisions() {

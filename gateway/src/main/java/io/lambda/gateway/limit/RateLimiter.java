@@ -19,13 +19,14 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets shared by every gateway instance through Redis (one Lua script call per request), behind the same
  * bucket in this instance's memory. When Redis does not answer within {@code redis-timeout}, the instance's bucket
- * alone decides: never unlimited. Each switch is logged once; {@code lambda.gateway.rate-limit.fallback} counts the
+ * alone decides: never unlimited. While Redis is out, requests ask it again at most once a second. Each switch is logged once; {@code lambda.gateway.rate-limit.fallback} counts the
  * requests let through without Redis and {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
  */
 @Component
 class RateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimiter.class);
+    private static final long REDIS_RETRY_INTERVAL_NANOS = 1_000_000_000L;
 
     private final ReactiveStringRedisTemplate redis;
     private final RedisScript<Long> script = RedisScript.of(new ClassPathResource("io/lambda/gateway/limit/token-bucket.lua"), Long.class);
@@ -33,6 +34,8 @@ class RateLimiter {
     private final LocalTokenBuckets local = new LocalTokenBuckets();
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final Counter fallbackDecisions;
+    /** While degraded, no request asks Redis before this {@link System#nanoTime()}. */
+    private volatile long nextRedisAttempt;
 
     RateLimiter(ReactiveStringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry) {
         this.redis = redis;
@@ -52,8 +55,14 @@ class RateLimiter {
      * then holds the key to its limit across all instances.
      */
     Mono<Admission> admit(String bucketId, RateLimit limit) {
-        Admission own = local.tryAcquire(bucketId, limit, System.nanoTime());
+        long now = System.nanoTime();
+        Admission own = local.tryAcquire(bucketId, limit, now);
         if (own instanceof Admission.Denied) {
+            return Mono.just(own);
+        }
+        if (degraded.get() && now - nextRedisAttempt < 0) {
+            // Redis failed less than a second ago: don't make every request wait for it to fail again
+            fallbackDecisions.increment();
             return Mono.just(own);
         }
         return redis.execute(script, List.of(settings.keyPrefix() + bucketId),
@@ -67,6 +76,7 @@ class RateLimiter {
                     return wait == 0 ? Admission.ALLOWED : Admission.deniedForMillis(wait);
                 })
                 .onErrorResume(error -> {
+                    nextRedisAttempt = System.nanoTime() + REDIS_RETRY_INTERVAL_NANOS;
                     if (degraded.compareAndSet(false, true)) {
                         log.warn("Redis did not answer a rate-limit check ({}); each gateway instance limits on its own"
                                 + " until it does", error.toString());
