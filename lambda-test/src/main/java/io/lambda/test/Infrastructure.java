@@ -7,8 +7,8 @@ import java.util.Locale;
  * implementation; nothing else knows which one runs.
  *
  * <p>Selected with the system property {@value #SELECTOR_PROPERTY}: {@code embedded} (default:
- * in-JVM Kafka and s3proxy, a {@code redis-server} child process) or {@code testcontainers} (not
- * part of this build).
+ * in-JVM Kafka and s3proxy, a {@code redis-server} child process) or {@code testcontainers} (containers of a
+ * Docker engine, see {@link TestcontainersInfrastructure}; without one, the tests that need the stack are skipped).
  */
 public interface Infrastructure extends AutoCloseable {
 
@@ -35,10 +35,7 @@ public interface Infrastructure extends AutoCloseable {
     static Infrastructure start(String kind) {
         return switch (kind.trim().toLowerCase(Locale.ROOT)) {
             case "", "embedded" -> EmbeddedInfrastructure.start();
-            case "testcontainers" -> throw new IllegalStateException(SELECTOR_PROPERTY + "=testcontainers is not"
-                    + " available in this build: Testcontainers is not a dependency of lambda-test. Add an"
-                    + " Infrastructure implementation backed by Testcontainers (where a Docker engine exists) or"
-                    + " run with " + SELECTOR_PROPERTY + "=embedded.");
+            case "testcontainers" -> TestcontainersInfrastructure.start();
             default -> throw new IllegalArgumentException("Unknown " + SELECTOR_PROPERTY + "=" + kind
                     + "; expected embedded or testcontainers");
         };
