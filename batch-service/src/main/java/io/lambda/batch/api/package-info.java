@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.batch.api;
+
+import org.jspecify.annotations.NullMarked;

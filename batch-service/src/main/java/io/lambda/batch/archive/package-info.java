@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.batch.archive;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.batch.job;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.lambda.batch.publish;
+
+import org.jspecify.annotations.NullMarked;
