@@ -95,6 +95,13 @@ public final class ArchiveFixture {
         return kept;
     }
 
+    /** The partition of the first archived copy of an id. */
+    public int partitionOf(String id) {
+        synchronized (archived) {
+            return archived.stream().filter(a -> a.event().id().equals(id)).findFirst().orElseThrow().partition();
+        }
+    }
+
     /** Publishes the archive watermark of every partition. */
     public static void watermark(RedisCommands<String, String> redis, ServingKeys keys, int partitions, Instant watermark) {
         for (int p = 0; p < partitions; p++) {

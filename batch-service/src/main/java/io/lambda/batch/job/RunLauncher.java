@@ -123,6 +123,7 @@ public class RunLauncher {
             log.warn("Recovering batch run runId={} execution={}: recorded as running without a live process since {}",
                     RunParameters.of(execution.getJobParameters()).runId(), execution.getId(), lastActivity(execution));
             JobExecution failed = operator.recover(execution);
+            jobs.updateExecutionContext(failed); // recover marks it, but only updates the execution itself
             recovered.add(failed.getId());
             if (newest == null || failed.getId() > newest.getId()) {
                 newest = failed;
