@@ -39,6 +39,7 @@ abstract class AbstractQueryIntegrationTests {
     static final IngestSlots SLOTS = IngestSlots.ofDefault();
     static final ViewCatalog VIEWS = ViewCatalogLoader.load("classpath:query-views.yml");
     static final ServingWriter WRITER = new ServingWriter(STACK, KEYS, SLOTS);
+    static final FakeBatchService BATCH = FakeBatchService.start();
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry registry) {
@@ -48,6 +49,7 @@ abstract class AbstractQueryIntegrationTests {
         registry.add("lambda.serving.key-prefix", () -> PREFIX);
         registry.add("lambda.query.kafka-timeout", () -> "20s");
         registry.add("lambda.query.redis-timeout", () -> "20s");
+        registry.add("lambda.query.batch-url", BATCH::url);
     }
 
     @LocalServerPort

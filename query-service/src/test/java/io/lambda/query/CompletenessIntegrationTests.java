@@ -76,6 +76,8 @@ class CompletenessIntegrationTests extends AbstractQueryIntegrationTests {
                 ArchiveWatermarks.field(0), ArchiveWatermarks.value(now.minusSeconds(5)),
                 ArchiveWatermarks.field(1), ArchiveWatermarks.value(now.minusSeconds(9)),
                 ArchiveWatermarks.field(2), ArchiveWatermarks.value(now.minusSeconds(1))));
+        BATCH.answer("[{\"runId\": \"r-9\", \"status\": \"STARTED\", \"boundary\": \"2026-11-24T10:00:00Z\","
+                + " \"startedAt\": \"2026-11-24T10:12:00Z\", \"finishedAt\": null}]");
         Map<Integer, Long> ends = endOffsets();
         QueryHttp.Answer answer = http.get("/api/v1/status");
         assertThat(answer.status()).isEqualTo(200);
@@ -87,9 +89,14 @@ class CompletenessIntegrationTests extends AbstractQueryIntegrationTests {
                 .isEqualTo(now.minusSeconds(9).toEpochMilli());
         assertThat(status.get("speed").get("lag").asLong()).isNotNegative();
         assertThat(status.get("speed").has("state")).isTrue();
-        assertThat(status.get("batch").get("running").isNull()).isTrue();
-        assertThat(status.get("batch").get("lastRun").isNull()).isTrue();
-        assertThat(status.get("batch").get("service").asString()).isEqualTo("not-configured");
+        assertThat(status.get("batch").get("running").asBoolean()).isTrue();
+        JsonNode lastRun = status.get("batch").get("lastRun");
+        assertThat(lastRun.get("runId").asString()).isEqualTo("r-9");
+        assertThat(lastRun.get("status").asString()).isEqualTo("STARTED");
+        assertThat(lastRun.get("boundary").asString()).isEqualTo("2026-11-24T10:00:00Z");
+        assertThat(lastRun.get("finishedAt").isNull()).isTrue();
+        assertThat(status.get("batch").get("service").asString()).isEqualTo("reachable");
+        assertThat(status.get("batch").has("boundary")).isTrue();
         assertThat(status.get("freshness").has("speedLagMs")).isTrue();
         assertThat(status.get("freshness").has("batchAgeMs")).isTrue();
         List<String> names = new ArrayList<>();
