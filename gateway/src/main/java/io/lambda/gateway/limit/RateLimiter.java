@@ -19,8 +19,9 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets shared by every gateway instance through Redis (one Lua script call per request), behind the same
  * bucket in this instance's memory. When Redis does not answer within {@code redis-timeout}, the instance's bucket
- * alone decides: never unlimited. While Redis is out, requests ask it again at most once a second. Each switch is logged once; {@code lambda.gateway.rate-limit.fallback} counts the
- * requests let through without Redis and {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
+ * alone decides: never unlimited. While Redis is out, requests ask it again at most once a second. Each switch is
+ * logged once; {@code lambda.gateway.rate-limit.fallback} counts the requests let through without Redis and
+ * {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
  */
 @Component
 class RateLimiter {
@@ -29,7 +30,8 @@ class RateLimiter {
     private static final long REDIS_RETRY_INTERVAL_NANOS = 1_000_000_000L;
 
     private final ReactiveStringRedisTemplate redis;
-    private final RedisScript<Long> script = RedisScript.of(new ClassPathResource("io/lambda/gateway/limit/token-bucket.lua"), Long.class);
+    private final RedisScript<Long> script =
+            RedisScript.of(new ClassPathResource("io/lambda/gateway/limit/token-bucket.lua"), Long.class);
     private final GatewayProperties.RateLimits settings;
     private final LocalTokenBuckets local = new LocalTokenBuckets();
     private final AtomicBoolean degraded = new AtomicBoolean();
@@ -41,7 +43,7 @@ class RateLimiter {
         this.redis = redis;
         this.settings = properties.rateLimit();
         this.fallbackDecisions = Counter.builder("lambda.gateway.rate-limit.fallback")
-                .description("Rate-limit decisions taken by the per-instance buckets because Redis did not answer")
+                .description("Requests let through by the per-instance bucket alone because Redis did not answer")
                 .register(registry);
         Gauge.builder("lambda.gateway.rate-limit.degraded", degraded, d -> d.get() ? 1 : 0)
                 .description("1 while Redis is unreachable and the per-instance buckets decide")
