@@ -117,6 +117,13 @@ public record RunStatus(String runId, String status, Instant boundary, @Nullable
         if (!status(execution.getStatus()).equals("FAILED")) {
             return null;
         }
+        for (StepExecution step : execution.getStepExecutions()) { // the failed worker says more than the manager
+            String description = step.getExitStatus().getExitDescription();
+            if (step.getStatus() == BatchStatus.FAILED && step.getStepName().startsWith(RunContext.READ_STEP + ":")
+                    && !description.isEmpty()) {
+                return step.getStepName() + ": " + firstLine(description);
+            }
+        }
         List<Throwable> failures = execution.getAllFailureExceptions();
         if (!failures.isEmpty()) {
             Throwable root = failures.get(0);
@@ -129,8 +136,12 @@ public record RunStatus(String runId, String status, Instant boundary, @Nullable
         if (description.isEmpty()) {
             return "run " + execution.getStatus().name().toLowerCase();
         }
-        int newline = description.indexOf('\n');
-        return newline < 0 ? description : description.substring(0, newline);
+        return firstLine(description);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
     }
 
     private static @Nullable Instant instant(@Nullable LocalDateTime time) {
