@@ -23,7 +23,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for a service: it records every request it read completely, and answers by path:
- * {@code .../slow} after 5 s (or when closed), {@code .../problem} with the service's own 503 problem, anything
+ * {@code .../slow} after 10 s (or when closed), {@code .../problem} with the service's own 503 problem, anything
  * else 200 with {@code {"upstream":"<name>"}}.
  */
 final class RecordingUpstream implements AutoCloseable {
@@ -109,7 +109,7 @@ final class RecordingUpstream implements AutoCloseable {
 
     private void awaitClose() {
         try {
-            closing.await(5, TimeUnit.SECONDS);
+            closing.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
