@@ -60,6 +60,7 @@ public final class Platform implements AutoCloseable {
 
         Map<String, Object> speed = new LinkedHashMap<>(common);
         speed.put("lambda.speed.state-dir", settings.dataDirectory().resolve("speed-state").toString());
+        speed.put("lambda.speed.application-id", settings.topic().replace('.', '-') + "-speed");
         add("speed", "speed-service", ports.speed(), speed);
 
         Map<String, Object> batch = new LinkedHashMap<>(common);
