@@ -101,10 +101,26 @@ class CompletenessIntegrationTests extends AbstractQueryIntegrationTests {
         assertThat(status.get("freshness").has("batchAgeMs")).isTrue();
         List<String> names = new ArrayList<>();
         status.get("views").forEach(view -> names.add(view.get("name").asString()));
-        assertThat(names).containsExactly("shop", "flips", "versioned", "lagging");
+        assertThat(names).containsExactly("shop", "flips", "versioned", "lagging", "skewed");
         JsonNode lagging = status.get("views").get(3);
         assertThat(lagging.get("serving").asString()).isEqualTo(LAGGING.version());
         assertThat(lagging.get("pending").isNull()).isTrue();
+    }
+
+    @Test
+    void shouldReadPartialsStampedByABrokerClockHoursAhead() {
+        ViewDefinition skewed = view("skewed");
+        Instant ahead = Chunks.slotChunkStart(Instant.now()).plus(Duration.ofHours(3));
+        List<TestEvent> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Instant ingest = ahead.plusSeconds(i * 60L);
+            events.add(new TestEvent(Event.of("s-" + i, "skew", ingest.minusSeconds(30), Map.of()), i % PARTITIONS,
+                    ingest));
+        }
+        WRITER.writeSpeed(skewed, events, endOffsets());
+        JsonNode answer = http.get("/api/v1/views/skewed/series", MergeIntegrationTests.params("from",
+                ahead.minus(Duration.ofHours(1)), "to", ahead.plus(Duration.ofHours(1)))).body();
+        assertThat(sum(answer, "skews")).isEqualTo(events.size());
     }
 
     private static long sum(JsonNode series, String metric) {
