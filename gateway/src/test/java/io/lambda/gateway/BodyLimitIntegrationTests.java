@@ -81,8 +81,9 @@ class BodyLimitIntegrationTests extends GatewayTestSupport {
         byte[] all = filled(size);
         int chunk = 1024;
         int chunks = (size + chunk - 1) / chunk;
-        return Flux.interval(Duration.ofMillis(2)).take(chunks)
-                .map(i -> Arrays.copyOfRange(all, (int) (i * chunk), (int) Math.min(size, (i + 1) * chunk)));
+        // delayElements, unlike interval, waits for the client to ask for the next chunk
+        return Flux.range(0, chunks).delayElements(Duration.ofMillis(2))
+                .map(i -> Arrays.copyOfRange(all, i * chunk, Math.min(size, (i + 1) * chunk)));
     }
 
     private static byte[] filled(int size) {
