@@ -64,8 +64,7 @@ public final class Platform implements AutoCloseable {
         add("speed", "speed-service", ports.speed(), speed);
 
         Map<String, Object> batch = new LinkedHashMap<>(common);
-        batch.put("spring.datasource.url", "jdbc:h2:file:" + settings.dataDirectory().resolve("batch/jobrepo")
-                .toAbsolutePath() + ";AUTO_SERVER=TRUE");
+        batch.put("lambda.data-dir", settings.dataDirectory().toAbsolutePath().toString()); // H2 job repository
         batch.put("lambda.batch.interval", settings.batchInterval().toSeconds() + "s");
         add("batch", "batch-service", ports.batch(), batch);
 

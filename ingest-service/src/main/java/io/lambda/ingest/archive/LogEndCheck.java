@@ -56,6 +56,11 @@ final class LogEndCheck {
         }
         // first: every record stamped before this answer is below the stable end asked for next, unless a
         // transaction is open
+        if (!highWatermarks.assignment().equals(assigned)) {
+            // asked for partitions it does not hold, the consumer logs a warning per partition and answer ("Not
+            // updating high watermark ... no longer assigned"); it holds them but never polls, so it fetches nothing
+            highWatermarks.assign(assigned);
+        }
         Map<TopicPartition, Long> high = highWatermarks.endOffsets(assigned, clientTimeout);
         Map<TopicPartition, Long> stable = consumer.endOffsets(assigned, clientTimeout);
         Set<TopicPartition> caughtUp = new HashSet<>();
