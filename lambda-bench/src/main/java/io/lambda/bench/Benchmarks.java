@@ -22,6 +22,11 @@ public final class Benchmarks {
         benchmarks.put("archive", ArchiverBenchmark::run);
         benchmarks.put("ingest", IngestBenchmark::run);
         benchmarks.put("dedup", DedupBenchmark::run);
+        benchmarks.put("speed", SpeedBenchmark::run);
+        benchmarks.put("batch", BatchBenchmark::run);
+        benchmarks.put("query", QueryBenchmark::run);
+        benchmarks.put("gateway", GatewayBenchmark::run);
+        benchmarks.put("e2e", PlatformBenchmark::run);
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }
