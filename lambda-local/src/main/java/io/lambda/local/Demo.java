@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -141,7 +142,8 @@ final class Demo {
     private void awaitCaughtUp() throws IOException, InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (get("/api/v1/status").path("speed").path("lag").asLong(-1) == 0) {
+            JsonNode status = getIfAvailable("/api/v1/status");
+            if (status != null && status.path("speed").path("lag").asLong(-1) == 0) {
                 return;
             }
             Thread.sleep(250);
@@ -153,7 +155,11 @@ final class Demo {
         long deadline = System.nanoTime() + WAIT.toNanos();
         int shown = -1;
         while (System.nanoTime() < deadline) {
-            JsonNode status = get("/api/v1/batch/runs/" + runId);
+            JsonNode status = getIfAvailable("/api/v1/batch/runs/" + runId);
+            if (status == null) {
+                Thread.sleep(500);
+                continue;
+            }
             if (!status.path("status").asString().equals("STARTED")) {
                 return status;
             }
@@ -167,6 +173,20 @@ final class Demo {
             Thread.sleep(500);
         }
         throw new IllegalStateException("batch run " + runId + " did not finish within " + WAIT);
+    }
+
+    /** The answer, or null when the platform answers 503 (a store did not answer in time: asked again later). */
+    private @Nullable JsonNode getIfAvailable(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + path)).GET()
+                .header("X-API-Key", KEY).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 503) {
+            log.info("Demo: {} answered 503 ({}); asking again", path, response.body());
+            return null;
+        }
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
     }
 
     private JsonNode post(String path, String body) throws IOException, InterruptedException {

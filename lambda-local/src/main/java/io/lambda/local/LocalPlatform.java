@@ -104,7 +104,7 @@ public final class LocalPlatform {
         }
         table.append(String.format(Locale.ROOT, "  %-10s %s%n  %-10s %s%n  %-10s %s (bucket %s)%n", "kafka",
                 stack.kafkaBootstrapServers(), "redis", stack.redis().uri(), "s3", bucket.endpoint(), bucket.bucket()));
-        String now = Instant.now().toString();
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         String gw = platform.gatewayUrl();
         table.append(String.format(Locale.ROOT, """
 

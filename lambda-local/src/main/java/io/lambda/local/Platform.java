@@ -77,7 +77,6 @@ public final class Platform implements AutoCloseable {
         gateway.put("lambda.gateway.services.ingest.instances[0]", "http://127.0.0.1:" + ports.ingest());
         gateway.put("lambda.gateway.services.query.instances[0]", "http://127.0.0.1:" + ports.query());
         gateway.put("lambda.gateway.services.batch.instances[0]", "http://127.0.0.1:" + ports.batch());
-        gateway.putAll(settings.gateway());
         add("gateway", "gateway", ports.gateway(), gateway);
 
         ServiceProcess first = services.get("ingest");
@@ -91,6 +90,7 @@ public final class Platform implements AutoCloseable {
     }
 
     private void add(String name, String module, int port, Map<String, Object> properties) {
+        properties.putAll(settings.overrides().getOrDefault(name, Map.of()));
         Path logFile = settings.dataDirectory().resolve("logs").resolve(name + ".log");
         services.put(name, new ServiceProcess(name, settings.jar(module), settings.jvmOptions(),
                 List.of(StackProperties.asArguments(properties)), logFile, port, port + 1000));

@@ -22,17 +22,17 @@ import java.util.Objects;
  * @param batchInterval  how often the batch layer recomputes on its own
  * @param ports          public ports
  * @param jvmOptions     options of every service JVM
- * @param gateway        properties of the gateway besides its upstreams (e.g. API keys); none: the {@code local}
- *                       profile's one key
+ * @param overrides      per service (ingest, speed, batch, query, gateway), properties that win over the platform's
+ *                       (e.g. the gateway's API keys; without any, the {@code local} profile's one key)
  */
 public record PlatformSettings(Path repositoryRoot, Path dataDirectory, String topic, String keyPrefix, Duration slot,
-        Duration batchInterval, Ports ports, List<String> jvmOptions, Map<String, Object> gateway) {
+        Duration batchInterval, Ports ports, List<String> jvmOptions, Map<String, Map<String, Object>> overrides) {
 
     public PlatformSettings {
         Objects.requireNonNull(repositoryRoot, "repositoryRoot");
         Objects.requireNonNull(dataDirectory, "dataDirectory");
         jvmOptions = List.copyOf(jvmOptions);
-        gateway = Map.copyOf(gateway);
+        overrides = Map.copyOf(overrides);
     }
 
     /** The public port of each service. */

@@ -60,7 +60,12 @@ public final class ArchivePaths {
         return partitionPrefix(file.slot(), file.partition()) + pad(file.firstOffset()) + "-" + pad(file.lastOffset()) + ".avro";
     }
 
-    /** The file a key names, or empty when the key is not a file of this layout (another prefix, slot length or shape). */
+    /**
+     * The file a key names, or empty when the key is not a file of this layout (another prefix or shape).
+     *
+     * @throws OtherSlotLengthException when the key is a file of slots of another length: the master dataset was
+     *     written with another {@code lambda.slot}, and reading on would silently drop history
+     */
     public Optional<ArchiveFile> parse(String key) {
         if (!key.startsWith(prefix)) {
             return Optional.empty();
@@ -72,11 +77,13 @@ public final class ArchivePaths {
         try {
             Instant slot = slots.parse(m.group(1));
             if (!slots.isSlotStart(slot)) {
-                return Optional.empty();
+                throw new OtherSlotLengthException(key, slots);
             }
             ArchiveFile file = new ArchiveFile(slot, Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
                     Long.parseLong(m.group(4)));
             return key(file).equals(key) ? Optional.of(file) : Optional.empty();
+        } catch (OtherSlotLengthException e) {
+            throw e;
         } catch (IllegalArgumentException e) { // bad slot text, offsets out of order or beyond a long
             return Optional.empty();
         }

@@ -1,6 +1,7 @@
 package io.lambda.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
@@ -71,13 +72,20 @@ class ArchivePathsTests {
             "events/v1/slot=2026-11-24T10:15Z/p=03/0000000000000000001-0000000000000000002.avro",
             "events/v1/slot=2026-11-24T10:15Z/p=3/0000000000000000002-0000000000000000001.avro",
             "events/v1/slot=2026-11-24T10:15Z/p=3/0000000000000000001-0000000000000000002.json",
-            "events/v1/slot=2026-11-24T10:16Z/p=3/0000000000000000001-0000000000000000002.avro",
             "events/v1/slot=2026-11-24T10:15:00Z/p=3/0000000000000000001-0000000000000000002.avro",
             "events/v1/slot=2026-13-24T10:15Z/p=3/0000000000000000001-0000000000000000002.avro",
             "events/v1/slot=2026-11-24T10:15Z/p=3/9999999999999999999-9999999999999999999.avro",
             "events/v1/_manifest.json"})
     void shouldNotTakeKeysOutsideTheLayoutForFiles(String key) {
         assertThat(PATHS.parse(key)).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAFileOfAnotherSlotLengthRatherThanSkipIt() {
+        String written = "events/v1/slot=2026-11-24T10:16Z/p=3/0000000000000000001-0000000000000000002.avro";
+
+        assertThatThrownBy(() -> PATHS.parse(written)).isInstanceOf(OtherSlotLengthException.class)
+                .hasMessageContaining("another lambda.slot").hasMessageContaining(written);
     }
 
     @Test
