@@ -101,7 +101,7 @@ class CompletenessIntegrationTests extends AbstractQueryIntegrationTests {
         assertThat(status.get("freshness").has("batchAgeMs")).isTrue();
         List<String> names = new ArrayList<>();
         status.get("views").forEach(view -> names.add(view.get("name").asString()));
-        assertThat(names).containsExactly("shop", "flips", "versioned", "lagging", "skewed");
+        assertThat(names).containsExactly("shop", "flips", "versioned", "lagging", "skewed", "floored");
         JsonNode lagging = status.get("views").get(3);
         assertThat(lagging.get("serving").asString()).isEqualTo(LAGGING.version());
         assertThat(lagging.get("pending").isNull()).isTrue();

@@ -49,10 +49,12 @@ final class QueryJson {
     record Batch(String runId, String boundary, String publishedAt) {
     }
 
-    record Envelope(@Nullable String boundary, long speedLag, boolean complete, @Nullable String pendingVersion) {
+    /** {@code missingBefore} only when something is missing, so a complete answer keeps API.md's exact shape. */
+    record Envelope(@Nullable String boundary, long speedLag, boolean complete, @Nullable String pendingVersion,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String missingBefore) {
         static Envelope of(Completeness completeness) {
             return new Envelope(text(completeness.boundary()), completeness.speedLag(), completeness.complete(),
-                    completeness.pendingVersion());
+                    completeness.pendingVersion(), text(completeness.missingBefore()));
         }
     }
 
@@ -98,7 +100,8 @@ final class QueryJson {
             return new Status(
                     new Ingest(snapshot.topic().partitions(), snapshot.topic().totalEndOffsets()),
                     new Archive(text(snapshot.archiveWatermark())),
-                    new Speed(snapshot.speedLag(), snapshot.speedRunning() ? "RUNNING" : "NOT_STARTED"),
+                    new Speed(snapshot.speedLag(), snapshot.speedRunning() ? "RUNNING" : "NOT_STARTED",
+                            text(snapshot.missingBefore())),
                     new BatchStatus(text(snapshot.boundary()), running, lastRun, service),
                     new Freshness(snapshot.speedLagMs(), snapshot.batchAgeMs()),
                     snapshot.views().stream().map(v -> new ViewVersions(v.name(), v.serving(), v.pending(),
@@ -112,7 +115,8 @@ final class QueryJson {
     record Archive(@Nullable String watermark) {
     }
 
-    record Speed(long lag, String state) {
+    record Speed(long lag, String state,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String missingBefore) {
     }
 
     record BatchStatus(@Nullable String boundary, @Nullable Boolean running, @Nullable LastRun lastRun,

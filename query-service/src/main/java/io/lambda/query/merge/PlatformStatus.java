@@ -15,6 +15,7 @@ import io.lambda.query.store.BatchRuns;
 import io.lambda.query.store.EventLog;
 import io.lambda.query.store.RedisReads;
 import io.lambda.query.store.ServingStore;
+import io.lambda.query.store.SpeedPositions;
 import io.lambda.query.store.TopicEnd;
 import org.jspecify.annotations.Nullable;
 
@@ -51,14 +52,16 @@ public final class PlatformStatus {
      * @param speedLag     events in the topic not yet flushed by the speed layer, for the most-behind served version
      *                     of each partition
      * @param speedRunning whether the speed layer has flushed any position of a served version
+     * @param missingBefore the highest speed floor above its view's served boundary over every view, or null (see
+     *                      {@link Completeness#missingBefore()})
      * @param boundary     the oldest batch boundary of the served versions, null when one has none
      * @param speedLagMs   0 when the speed lag is 0; null otherwise (how long the oldest unflushed event waits is not
      *                     read)
      * @param batchAgeMs   now minus {@code boundary}
      */
     public record Snapshot(TopicEnd topic, @Nullable Instant archiveWatermark, long speedLag, boolean speedRunning,
-            @Nullable Instant boundary, BatchRuns.Answer lastRun, @Nullable Long speedLagMs,
-            @Nullable Long batchAgeMs, List<ViewState> views) {
+            @Nullable Instant missingBefore, @Nullable Instant boundary, BatchRuns.Answer lastRun,
+            @Nullable Long speedLagMs, @Nullable Long batchAgeMs, List<ViewState> views) {
     }
 
     public Snapshot read() {
@@ -74,6 +77,7 @@ public final class PlatformStatus {
         boolean anyFlushed = false;
         boolean everyBoundary = !versions.catalog().isEmpty();
         Instant oldestBoundary = null;
+        Instant missingBefore = null;
         for (ViewDefinition view : versions.catalog()) {
             ServedView served = versions.serve(view, partitions, deadline);
             Instant boundary = served.pointer() == null ? null : served.pointer().boundary();
@@ -83,8 +87,12 @@ public final class PlatformStatus {
             } else if (oldestBoundary == null || boundary.isBefore(oldestBoundary)) {
                 oldestBoundary = boundary;
             }
-            Map<Integer, Long> offsets = store.offsets(view.name(), List.of(served.version()), partitions, deadline)
-                    .get(served.version());
+            SpeedPositions positions = store.positions(view.name(), served.version(), partitions, deadline);
+            Map<Integer, Long> offsets = positions.offsets();
+            Instant missing = positions.missingBefore(boundary);
+            if (missing != null && (missingBefore == null || missing.isAfter(missingBefore))) {
+                missingBefore = missing;
+            }
             for (int p = 0; p < partitions; p++) {
                 Long offset = offsets.get(p);
                 anyFlushed |= offset != null;
@@ -96,7 +104,7 @@ public final class PlatformStatus {
         Instant boundary = everyBoundary ? oldestBoundary : null;
         Instant now = clock.instant();
         Long batchAgeMs = boundary == null ? null : Math.max(0, Duration.between(boundary, now).toMillis());
-        return new Snapshot(topic, watermark.orElse(null), speedLag, anyFlushed, boundary, batch.lastRun(),
-                speedLag == 0 ? Long.valueOf(0) : null, batchAgeMs, views);
+        return new Snapshot(topic, watermark.orElse(null), speedLag, anyFlushed, missingBefore, boundary,
+                batch.lastRun(), speedLag == 0 ? Long.valueOf(0) : null, batchAgeMs, views);
     }
 }

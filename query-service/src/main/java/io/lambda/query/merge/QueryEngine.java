@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One series or groups query end to end (KEYS.md "Reads and round trips"): the topic's end offsets (a lookup started
  * after the query arrived, running beside the Redis reads), the served version with its pointer read once, the served
- * version's flushed positions and indexes, then the pointer's run rows and every partition's partials in one pipelined
- * round trip, merged by lambda-core's {@code ViewMerger}. Any store failing fails the whole query.
+ * version's flushed positions, floors and indexes, then the pointer's run rows and every partition's partials in one
+ * pipelined round trip, merged by lambda-core's {@code ViewMerger}. Any store failing fails the whole query.
  *
  * <p>Speed partials are read from the boundary {@code T} (before any batch run: from the earliest indexed chunk) to
  * the later of "now plus {@code speedMargin}" and the end of the newest indexed chunk, so partials stamped by a broker
@@ -151,7 +151,8 @@ public final class QueryEngine {
         for (int p = 0; p < topic.partitions(); p++) {
             lag += topic.lag(p, positions.offsets().get(p));
         }
-        return new Read(plan, boundary, cells, Completeness.of(boundary, lag, served.pending()));
+        return new Read(plan, boundary, cells, Completeness.of(boundary, lag, positions.missingBefore(boundary),
+                served.pending()));
     }
 
     private static Granularity granularity(ViewDefinition view, @Nullable String requested) {

@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Every read of the serving store (lambda-core/KEYS.md), each one pipelined round trip: all commands of a step are
  * sent before any reply is awaited. A query's steps: the version registry, the versions' pointers and start slots,
- * the served version's flushed positions and indexes, then the rows and partials. Positions are read in a round trip
- * before the partials, so the data read is at least as new as the positions its lag is computed from.
+ * the served version's flushed positions, floors and indexes, then the rows and partials. Positions are read in a
+ * round trip before the partials, so the data read is at least as new as the positions its lag is computed from.
  */
 public final class ServingStore {
 
@@ -95,25 +95,35 @@ public final class ServingStore {
         return new VersionState(decodedPointers, starts);
     }
 
-    /** The flushed positions and the indexed chunk range of a version's partitions {@code 0..partitions-1}. */
+    /**
+     * The flushed positions, the floors and the indexed chunk range of a version's partitions
+     * {@code 0..partitions-1}, one round trip.
+     */
     public SpeedPositions positions(String view, String version, int partitions, long deadline) {
         RedisClusterAsyncCommands<String, byte[]> commands = redis.commands();
         List<RedisFuture<byte[]>> offsets = new ArrayList<>(partitions);
+        List<RedisFuture<byte[]>> floors = new ArrayList<>(partitions);
         List<RedisFuture<List<ScoredValue<byte[]>>>> firsts = new ArrayList<>(partitions);
         List<RedisFuture<List<ScoredValue<byte[]>>>> lasts = new ArrayList<>(partitions);
         for (int p = 0; p < partitions; p++) {
             offsets.add(commands.get(keys.speedOffset(view, version, p)));
+            floors.add(commands.get(floorKey(view, version, p)));
             String index = keys.speedIndex(view, version, p);
             firsts.add(commands.zrangeWithScores(index, 0, 0));
             lasts.add(commands.zrangeWithScores(index, -1, -1));
         }
         Map<Integer, Long> positions = new HashMap<>();
+        Map<Integer, Instant> floorSlots = new HashMap<>();
         Instant earliest = null;
         Instant latest = null;
         for (int p = 0; p < partitions; p++) {
             byte[] offset = RedisReads.await(offsets.get(p), deadline);
             if (offset != null) {
                 positions.put(p, Long.parseLong(text(offset).trim()));
+            }
+            byte[] floor = RedisReads.await(floors.get(p), deadline);
+            if (floor != null) {
+                floorSlots.put(p, Instant.ofEpochSecond(Long.parseLong(text(floor).trim())));
             }
             for (ScoredValue<byte[]> first : RedisReads.await(firsts.get(p), deadline)) {
                 Instant chunk = Instant.ofEpochSecond((long) first.getScore());
@@ -124,32 +134,20 @@ public final class ServingStore {
                 latest = latest == null || chunk.isAfter(latest) ? chunk : latest;
             }
         }
-        return new SpeedPositions(positions, earliest, latest);
+        return new SpeedPositions(positions, floorSlots, earliest, latest);
     }
 
-    /** The flushed position of each partition of several versions (for {@code /status}), one round trip. */
-    public Map<String, Map<Integer, Long>> offsets(String view, List<String> versions, int partitions, long deadline) {
-        RedisClusterAsyncCommands<String, byte[]> commands = redis.commands();
-        Map<String, List<RedisFuture<byte[]>>> replies = new LinkedHashMap<>();
-        for (String version : versions) {
-            List<RedisFuture<byte[]>> perPartition = new ArrayList<>(partitions);
-            for (int p = 0; p < partitions; p++) {
-                perPartition.add(commands.get(keys.speedOffset(view, version, p)));
-            }
-            replies.put(version, perPartition);
-        }
-        Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
-        replies.forEach((version, perPartition) -> {
-            Map<Integer, Long> positions = new HashMap<>();
-            for (int p = 0; p < perPartition.size(); p++) {
-                byte[] offset = RedisReads.await(perPartition.get(p), deadline);
-                if (offset != null) {
-                    positions.put(p, Long.parseLong(text(offset).trim()));
-                }
-            }
-            offsets.put(version, positions);
-        });
-        return offsets;
+    /**
+     * {@code <p>s:{<view>:<version>:<partition>}:floor} (KEYS.md "Speed cleanup"), built from the offset key until
+     * lambda-core's {@code ServingKeys} names it.
+     */
+    static String floorKey(ServingKeys keys, String view, String version, int partition) {
+        String offset = keys.speedOffset(view, version, partition);
+        return offset.substring(0, offset.length() - "offset".length()) + "floor";
+    }
+
+    private String floorKey(String view, String version, int partition) {
+        return floorKey(keys, view, version, partition);
     }
 
     /** The archive watermark hash ({@code <p>archive:watermark}), field to value. */

@@ -22,6 +22,9 @@ public interface PartialWriter {
     /** The published batch boundary {@code T} of a view version, or null before its first batch run. */
     @Nullable Instant boundary(ViewVersion view);
 
-    /** Deletes the partition's partial hashes of chunks that end at or before {@code boundary}; returns how many. */
+    /**
+     * Deletes the partition's partial hashes of chunks that end at or before {@code boundary} and raises the
+     * partition's {@code …:floor} to {@code boundary}; returns how many hashes were deleted.
+     */
     long cleanup(ViewVersion view, int partition, Instant boundary);
 }

@@ -46,6 +46,16 @@ public final class RedisPartialWriter implements PartialWriter {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
+    /**
+     * {@code <p>s:{<view>:<version>:<partition>}:floor}: the slot start (epoch seconds) below which the partition's
+     * speed task no longer holds partials (KEYS.md "Speed cleanup"). Same hash tag as the flush. Built here from
+     * {@link ServingKeys#speedOffset} until lambda-core names it.
+     */
+    public static String floorKey(ServingKeys keys, String view, String version, int partition) {
+        String offset = keys.speedOffset(view, version, partition);
+        return offset.substring(0, offset.length() - "offset".length()) + "floor";
+    }
+
     @Override
     public void announce(ViewVersion view, int partition) {
         await(redis.sadd(keys.speedPartitions(view.name(), view.version()), utf8(Integer.toString(partition))));
@@ -89,8 +99,9 @@ public final class RedisPartialWriter implements PartialWriter {
     public long cleanup(ViewVersion view, int partition, Instant boundary) {
         String index = keys.speedIndex(view.name(), view.version(), partition);
         String hashPrefix = index.substring(0, index.length() - "idx".length());
-        byte[][] args = {utf8(Long.toString(Chunks.slotChunkStart(boundary).getEpochSecond())), utf8(hashPrefix)};
-        String[] scriptKeys = {index};
+        byte[][] args = {utf8(Long.toString(Chunks.slotChunkStart(boundary).getEpochSecond())), utf8(hashPrefix),
+                utf8(Long.toString(boundary.getEpochSecond()))};
+        String[] scriptKeys = {index, floorKey(keys, view.name(), view.version(), partition)};
         Long removed;
         try {
             removed = await(redis.<Long>evalsha(SpeedScripts.CLEANUP_SHA, ScriptOutputType.INTEGER, scriptKeys, args));
@@ -106,16 +117,18 @@ public final class RedisPartialWriter implements PartialWriter {
     private Script script(PartitionFlush flush) {
         String view = flush.view().name();
         String version = flush.view().version();
-        List<String> scriptKeys = new ArrayList<>(4 + flush.hashes().size());
+        List<String> scriptKeys = new ArrayList<>(5 + flush.hashes().size());
         scriptKeys.add(keys.speedOffset(view, version, flush.partition()));
         scriptKeys.add(keys.speedIndex(view, version, flush.partition()));
         scriptKeys.add(keys.speedFrom(view, version, flush.partition()));
         scriptKeys.add(keys.speedGeneration(view, version, flush.partition()));
-        List<byte[]> args = new ArrayList<>(4 + flush.fieldCount() * 2 + flush.hashes().size() * 3);
+        scriptKeys.add(floorKey(keys, view, version, flush.partition()));
+        List<byte[]> args = new ArrayList<>(5 + flush.fieldCount() * 2 + flush.hashes().size() * 3);
         args.add(utf8(Long.toString(flush.position())));
         args.add(utf8(Long.toString(flush.from())));
         args.add(flush.expectedGeneration() == null ? EMPTY : utf8(flush.expectedGeneration()));
         args.add(flush.newGeneration() == null ? EMPTY : utf8(flush.newGeneration()));
+        args.add(flush.floor() == null ? EMPTY : utf8(Long.toString(flush.floor())));
         for (HashWrite hash : flush.hashes()) {
             ChunkRef chunk = hash.chunk();
             scriptKeys.add(keys.speedPartial(view, version, flush.partition(), chunk.granularity(), chunk.rollup(),

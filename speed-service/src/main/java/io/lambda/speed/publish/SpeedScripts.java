@@ -14,9 +14,11 @@ final class SpeedScripts {
     static final long GENERATION_CHANGED = 2;
 
     /**
-     * KEYS: offset, idx, from, gen, then the partial hashes. ARGV[1] position, ARGV[2] from, ARGV[3] the generation the
-     * task expects ('' none), ARGV[4] a new generation for a full rewrite ('' otherwise), then per hash: its ChunkRef,
-     * its score, its field count n, and n field/value pairs. HSET goes in batches: unpack has a stack limit.
+     * KEYS: offset, idx, from, gen, floor, then the partial hashes. ARGV[1] position, ARGV[2] from, ARGV[3] the
+     * generation the task expects ('' none), ARGV[4] a new generation for a full rewrite ('' otherwise), ARGV[5] the
+     * task's floor ('' none), then per hash: its ChunkRef, its score, its field count n, and n field/value pairs. The
+     * floor is raised (never lowered) before any partial is written, in the same script, so rewritten partials are
+     * never visible without it. HSET goes in batches: unpack has a stack limit.
      */
     static final String FLUSH = """
             local stored = redis.call('GET', KEYS[1])
@@ -31,8 +33,14 @@ final class SpeedScripts {
                 return 2
               end
             end
-            local a = 5
-            for i = 5, #KEYS do
+            if ARGV[5] ~= '' then
+              local floor = redis.call('GET', KEYS[5])
+              if (not floor) or tonumber(floor) < tonumber(ARGV[5]) then
+                redis.call('SET', KEYS[5], ARGV[5])
+              end
+            end
+            local a = 6
+            for i = 6, #KEYS do
               local member = ARGV[a]
               local score = ARGV[a + 1]
               local n = tonumber(ARGV[a + 2])
@@ -58,10 +66,16 @@ final class SpeedScripts {
             """;
 
     /**
-     * KEYS[1] idx; ARGV[1] the slot chunk start of T (epoch seconds), ARGV[2] the key prefix of the partition's hashes
-     * ({@code <p>s:{v:ver:p}:}). The hashes share the index's tag, so the script stays on one cluster slot.
+     * KEYS[1] idx, KEYS[2] floor; ARGV[1] the slot chunk start of T (epoch seconds), ARGV[2] the key prefix of the
+     * partition's hashes ({@code <p>s:{v:ver:p}:}), ARGV[3] T (epoch seconds): the floor is raised to it (never
+     * lowered), even when no whole chunk ends before T, since the task dropped its cells of slots before T. The
+     * hashes share the index's tag, so the script stays on one cluster slot.
      */
     static final String CLEANUP = """
+            local floor = redis.call('GET', KEYS[2])
+            if (not floor) or tonumber(floor) < tonumber(ARGV[3]) then
+              redis.call('SET', KEYS[2], ARGV[3])
+            end
             local members = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1])
             for _, member in ipairs(members) do
               redis.call('UNLINK', ARGV[2] .. member)

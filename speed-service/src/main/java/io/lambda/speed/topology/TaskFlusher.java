@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * A task's two wall-clock punctuations. {@link #flush}: one guarded script per active view version for the task's
  * partition, pipelined, with the changed cells and the position (KEYS.md "Speed flush"); a version whose generation
  * marker is missing or another than the task last saw gets every cell the task holds, under a new generation.
- * {@link #cleanup}: reads the batch boundaries and, a grace period after a boundary was first seen, drops the cells of
- * earlier slots from the store and their hashes from Redis.
+ * {@link #cleanup}: reads the batch boundaries and, a grace period after a boundary was first seen, raises the
+ * version's floor to it and drops the cells of earlier slots from the store and their hashes from Redis. Every flush
+ * carries the floor, so a full rewrite after Redis lost its data publishes it with the partials it rewrites (a query
+ * then knows that slots below it are missing until the batch layer republishes).
  *
  * <p>The flush runs before the task's transaction commits (Kafka Streams has no commit hook): after a crash the
  * replay recomputes the same values at the same positions, and the guard refuses the older positions meanwhile.
@@ -86,7 +88,7 @@ final class TaskFlusher {
                 String generation = generations.get(version);
                 Set<CellKey> keys = generation == null ? allCells(version)
                         : pending.getOrDefault(version, Set.of());
-                flushes.add(new PartitionFlush(version, partition, at, from, generation,
+                flushes.add(new PartitionFlush(version, partition, at, from, position.floor(version), generation,
                         generation == null ? newGeneration() : null, hashes(version, keys)));
                 sent.add(keys);
             }
@@ -130,8 +132,8 @@ final class TaskFlusher {
                     log.info("Generation marker of view={} partition={} missing or changed: rewriting every partial",
                             flush.view(), partition);
                     Set<CellKey> all = allCells(flush.view());
-                    rewrites.add(new PartitionFlush(flush.view(), partition, flush.position(), flush.from(), null,
-                            newGeneration(), hashes(flush.view(), all)));
+                    rewrites.add(new PartitionFlush(flush.view(), partition, flush.position(), flush.from(),
+                            position.floor(flush.view()), null, newGeneration(), hashes(flush.view(), all)));
                     rewritten.add(all);
                 }
             }
@@ -148,6 +150,7 @@ final class TaskFlusher {
                     continue;
                 }
                 long slot = due.getEpochSecond();
+                position.raiseFloor(version, slot);
                 int removed = cells.remove(key -> key.view().equals(version) && key.slot() < slot);
                 long hashes = writer.cleanup(version, partition, due);
                 metrics.cleaned(removed);

@@ -11,16 +11,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where a task stands, kept in its changelogged meta store: the position (next offset to read), the effective ingest
- * time of the last record (EffectiveIngestTime's running maximum) and, per view version, the {@code …:from} slot.
- * All of it follows from the records read, so a replay restores the same values.
+ * time of the last record (EffectiveIngestTime's running maximum) and, per view version, the {@code …:from} slot and
+ * the floor. The position, the times and the start slots follow from the records read, so a replay restores the same
+ * values. The floor follows the cleanups: it is written in the same transaction as the removal of the cells below it,
+ * so the store never holds a floor without the matching cells removed, nor cells removed without their floor.
  */
 final class TaskPosition {
 
     private static final String POSITION = "position";
     private static final String FROM = "from:";
+    private static final String FLOOR = "floor:";
 
     private final KeyValueStore<String, String> store;
     private final Map<ViewVersion, Long> from = new HashMap<>();
+    private final Map<ViewVersion, Long> floors = new HashMap<>();
     private long position = -1;
     private long effectiveMillis = Long.MIN_VALUE;
 
@@ -36,6 +40,10 @@ final class TaskPosition {
             String start = store.get(FROM + version);
             if (start != null) {
                 from.put(version, Long.parseLong(start));
+            }
+            String floor = store.get(FLOOR + version);
+            if (floor != null) {
+                floors.put(version, Long.parseLong(floor));
             }
         }
     }
@@ -67,5 +75,22 @@ final class TaskPosition {
     /** The {@code …:from} value of a version, null before its first record. */
     @Nullable Long from(ViewVersion version) {
         return from.get(version);
+    }
+
+    /**
+     * The floor of a version (epoch seconds): the slot start below which the task no longer holds partials, because a
+     * cleanup removed them. Null when it never cleaned up: then it holds every slot since {@code …:from}.
+     */
+    @Nullable Long floor(ViewVersion version) {
+        return floors.get(version);
+    }
+
+    /** Raises the floor of a version to {@code slot} (epoch seconds); a lower or equal slot changes nothing. */
+    void raiseFloor(ViewVersion version, long slot) {
+        Long current = floors.get(version);
+        if (current == null || current < slot) {
+            floors.put(version, slot);
+            store.put(FLOOR + version, Long.toString(slot));
+        }
     }
 }

@@ -22,8 +22,11 @@ import io.lambda.core.metric.SketchSettings;
 import io.lambda.core.redis.BatchPointerPublisher;
 import io.lambda.core.serving.BatchPointer;
 import io.lambda.core.serving.Rollup;
+import io.lambda.core.serving.ServingKeys;
 import io.lambda.core.time.Granularity;
 import io.lambda.speed.SpeedRedis;
+import io.lambda.speed.publish.RedisPartialWriter;
+import io.lambda.test.LambdaStack;
 import org.apache.kafka.streams.test.TestRecord;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -225,6 +228,44 @@ class SpeedTopologyTests {
         }
     }
 
+    @Test
+    void shouldPublishTheFloorAtCleanupAndRestoreItWithTheRewriteAfterRedisLostItsData() {
+        ServingKeys keys = new ServingKeys(LambdaStack.get().newKeyPrefix());
+        Instant nextHour = T0.plusSeconds(3600);
+        Instant boundary = nextHour.plusSeconds(600);
+        String floor = RedisPartialWriter.floorKey(keys, PAGES.name(), PAGES.version(), 0);
+        String boundarySeconds = Long.toString(boundary.getEpochSecond());
+        try (TopologyRig rig = new TopologyRig(Duration.ofHours(24), keys)) {
+            sendAndExpect(rig, pageview("f1", "/home", "DE", "u1", 10, T0), T0.plusSeconds(60));
+            sendAndExpect(rig, pageview("f2", "/home", "DE", "u1", 10, nextHour), nextHour.plusSeconds(60));
+            sendAndExpect(rig, pageview("f3", "/home", "FR", "u2", 10, nextHour), nextHour.plusSeconds(700));
+            rig.flush();
+            assertThat(SpeedRedis.strings().get(floor)).isNull(); // never cleaned: holds everything since from
+
+            new BatchPointerPublisher(SpeedRedis.strings(), keys).publish(PAGES,
+                    BatchPointer.forSlots(TopologyRig.SLOTS, "run-1", boundary, nextHour));
+            rig.driver.advanceWallClockTime(TopologyRig.CLEANUP);
+            rig.driver.advanceWallClockTime(TopologyRig.GRACE);
+            assertThat(SpeedRedis.strings().get(floor)).isEqualTo(boundarySeconds);
+            assertThat(SpeedRedis.strings().get(RedisPartialWriter.floorKey(keys, PRO.name(), PRO.version(), 0)))
+                    .as("no pointer of that version, nothing cleaned").isNull();
+
+            SpeedRedis.deleteAll(keys); // FLUSHALL: pointer, partials, offsets, floor gone
+            sendAndExpect(rig, pageview("f4", "/home", "DE", "u3", 10, nextHour), nextHour.plusSeconds(800));
+            rig.flush();
+
+            assertThat(SpeedRedis.strings().get(floor)).isEqualTo(boundarySeconds);
+            assertThat(partials(rig, PAGES)).isNotEmpty().isEqualTo(expectedFrom(PAGES, boundary));
+            assertThat(SpeedRedis.offset(keys, PAGES, 0)).isEqualTo(4);
+
+            // a restarted or migrated task reads its floor back from the changelogged meta store
+            TaskPosition restored = new TaskPosition(rig.driver.getKeyValueStore(SpeedTopology.META_STORE),
+                    List.of(PAGES, PRO));
+            assertThat(restored.floor(PAGES)).isEqualTo(boundary.getEpochSecond());
+            assertThat(restored.floor(PRO)).isNull();
+        }
+    }
+
     /** Sends an event and folds it into the expectation at its effective ingest time (the running maximum). */
     private void sendAndExpect(TopologyRig rig, Event event, Instant logAppendTime) {
         rig.send(event, logAppendTime);
@@ -240,6 +281,12 @@ class SpeedTopologyTests {
             }
         });
         return new LinkedHashMap<>(cells);
+    }
+
+    private Map<CellKey, String> expectedFrom(ViewVersion view, Instant floor) {
+        Map<CellKey, String> cells = expectedOf(view);
+        cells.keySet().removeIf(key -> key.slotStart().isBefore(floor));
+        return cells;
     }
 
     private static Map<CellKey, String> partials(TopologyRig rig, ViewVersion view) {
