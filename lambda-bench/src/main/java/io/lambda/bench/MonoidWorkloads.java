@@ -73,7 +73,7 @@ final class MonoidWorkloads {
         }
         AggregateMonoid aggregateMonoid = new AggregateMonoid(SPECS);
         Event[] all = events.toArray(Event[]::new);
-        Aggregate[] aggregate = {aggregateMonoid.zero()};
+        Aggregate[] aggregate = {aggregateMonoid.empty()};
         workloads.add(new Workload("AggregateMonoid.add, all 8 (per event)", all.length, () -> {
             Aggregate state = aggregate[0];
             for (Event event : all) {
@@ -118,7 +118,7 @@ final class MonoidWorkloads {
         MonoidPass(MetricMonoid<S> monoid, Object[] values) {
             this.monoid = monoid;
             this.values = values;
-            this.state = monoid.zero();
+            this.state = monoid.empty();
         }
 
         @Override

@@ -68,11 +68,6 @@ public final class AggregateMonoid implements Monoid<Aggregate> {
         return new Aggregate(states);
     }
 
-    /** Alias of {@link #empty()}: a fresh aggregate of empty states. */
-    public Aggregate zero() {
-        return empty();
-    }
-
     /**
      * Adds one event: each metric reads its field from {@code event.attributes()} (count counts the
      * event). The caller must already have applied the view's filter.
@@ -100,11 +95,6 @@ public final class AggregateMonoid implements Monoid<Aggregate> {
             states[i] = monoids[i].combine(left.state(i), right.state(i));
         }
         return new Aggregate(states);
-    }
-
-    /** Alias of {@link #combine}: never modifies its arguments. */
-    public Aggregate merge(Aggregate left, Aggregate right) {
-        return combine(left, right);
     }
 
     /** The compact, versioned bytes of {@code aggregate} (format in the class comment). */

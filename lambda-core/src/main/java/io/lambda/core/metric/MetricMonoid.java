@@ -26,11 +26,6 @@ public interface MetricMonoid<S> extends Monoid<S> {
     /** The metric kind this monoid implements. */
     MetricKind kind();
 
-    /** Alias of {@link #empty()}: a fresh, empty accumulator. */
-    default S zero() {
-        return empty();
-    }
-
     /**
      * Adds one event's value.
      *
@@ -39,11 +34,6 @@ public interface MetricMonoid<S> extends Monoid<S> {
      * @return the updated accumulator (usually {@code state} itself)
      */
     S add(S state, @Nullable Object value);
-
-    /** Alias of {@link #combine}: never modifies its arguments. */
-    default S merge(S left, S right) {
-        return combine(left, right);
-    }
 
     /** The compact, versioned byte form of a state; the state is not modified. */
     byte[] serialize(S state);

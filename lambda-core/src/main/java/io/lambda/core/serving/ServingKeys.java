@@ -166,6 +166,16 @@ public final class ServingKeys {
     }
 
     /**
+     * {@code <p>s:{<view>:<version>:<partition>}:floor}: the slot start (epoch seconds) below which the partition's
+     * speed task no longer holds partials (it cleaned them up after a batch boundary); absent while it holds every
+     * slot since {@code …:from}. Only raised. A query whose published boundary is below a floor misses events and says
+     * so. Same hash tag as the flush.
+     */
+    public String speedFloor(String view, String version, int partition) {
+        return prefix + "s:{" + view + ":" + version + ":" + partition + "}:floor";
+    }
+
+    /**
      * {@code <p>versions:{<view>}}: hash, version → its registration (JSON: registration time, description,
      * canonical definition); see {@code io.lambda.core.redis.VersionRegistry}.
      */

@@ -70,9 +70,14 @@ final class CanonicalForm {
         return json.append("]}").toString();
     }
 
+    /**
+     * The version of a canonical form: its SHA-256 together with {@link ViewDefinition#FOLD_SEMANTICS}, so stored
+     * values computed under other bucket, rollup or value-text rules never share a version with today's.
+     */
     static String version(String canonicalForm) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonicalForm.getBytes(StandardCharsets.UTF_8));
+            String hashed = canonicalForm + "\nfold-semantics=" + ViewDefinition.FOLD_SEMANTICS;
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(hashed.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, VERSION_HEX_CHARS);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM provides SHA-256", e);

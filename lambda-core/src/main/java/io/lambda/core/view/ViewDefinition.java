@@ -31,13 +31,20 @@ import io.lambda.core.time.Granularity;
  * @param dimensions    group-by attribute keys, 0 to 4, in order
  * @param granularities bucket sizes, non-empty, finest first
  * @param metrics       the metrics in declaration order (the aggregate is the tuple of their states in this order)
- * @param version       first 12 hex characters of the SHA-256 of {@link #canonicalForm()}
+ * @param version       first 12 hex characters of the SHA-256 of {@link #canonicalForm()} and {@link #FOLD_SEMANTICS}
  */
 public record ViewDefinition(String name, String description, String eventType, Map<String, String> where,
         List<String> dimensions, List<Granularity> granularities, List<MetricSpec> metrics, String version) {
 
     /** At most this many dimensions per view. */
     public static final int MAX_DIMENSIONS = 4;
+
+    /**
+     * The meaning of stored values beyond the definition: bump it whenever the fold's rules change (buckets, rollups,
+     * dimension value text, metric state formats), so every version changes and the batch layer recomputes instead of
+     * merging values of two meanings. Part of every {@link #version}.
+     */
+    public static final int FOLD_SEMANTICS = 1;
 
     /** The dimension value of an event that lacks the attribute (the same group as an empty string). */
     public static final String MISSING_VALUE = "";

@@ -43,10 +43,10 @@ class StateFormatTests {
         ExtremumMonoid max = ExtremumMonoid.max();
         AvgMonoid avg = new AvgMonoid();
 
-        assertThat(hex(min.serialize(min.zero()))).isEqualTo("31");
-        assertThat(hex(min.serialize(min.add(min.zero(), 2.5)))).isEqualTo("314004000000000000");
-        assertThat(hex(max.serialize(max.add(max.zero(), -1L)))).isEqualTo("41bff0000000000000");
-        assertThat(hex(avg.serialize(avg.add(avg.add(avg.zero(), 2L), 4L)))).isEqualTo("5102000c");
+        assertThat(hex(min.serialize(min.empty()))).isEqualTo("31");
+        assertThat(hex(min.serialize(min.add(min.empty(), 2.5)))).isEqualTo("314004000000000000");
+        assertThat(hex(max.serialize(max.add(max.empty(), -1L)))).isEqualTo("41bff0000000000000");
+        assertThat(hex(avg.serialize(avg.add(avg.add(avg.empty(), 2L), 4L)))).isEqualTo("5102000c");
         assertThat(avg.result(avg.deserialize(HEX.parseHex("5102000c")), ResultOptions.DEFAULTS)).isEqualTo(3.0);
     }
 
@@ -56,14 +56,14 @@ class StateFormatTests {
         QuantilesMonoid quantiles = new QuantilesMonoid(200);
         TopMonoid top = new TopMonoid(64);
 
-        var hll = distinct.add(distinct.zero(), "u-1");
-        var kll = quantiles.add(quantiles.zero(), 7L);
-        var items = top.add(top.zero(), "DE");
+        var hll = distinct.add(distinct.empty(), "u-1");
+        var kll = quantiles.add(quantiles.empty(), 7L);
+        var items = top.add(top.empty(), "DE");
 
         assertThat(distinct.serialize(hll)).isEqualTo(tagged(0x61, hll.toCompactByteArray()));
         assertThat(quantiles.serialize(kll)).isEqualTo(tagged(0x71, kll.toByteArray()));
         assertThat(top.serialize(items)).isEqualTo(tagged(0x81, items.toByteArray(new ArrayOfStringsSerDe())));
-        assertThat(hex(distinct.serialize(distinct.zero()))).hasSize(2 + 16);
+        assertThat(hex(distinct.serialize(distinct.empty()))).hasSize(2 + 16);
         assertThat(quantiles.result(quantiles.deserialize(quantiles.serialize(kll)), ResultOptions.DEFAULTS)).isEqualTo(7.0);
         assertThat(top.result(top.deserialize(top.serialize(items)), ResultOptions.DEFAULTS)).containsExactly(new TopValue("DE", 1));
     }
@@ -72,7 +72,7 @@ class StateFormatTests {
     void shouldPrefixEveryStateOfAnAggregateWithItsLength() {
         AggregateMonoid monoid = new AggregateMonoid(List.of(MetricSpec.count("views"),
                 MetricSpec.of("time", MetricKind.SUM, "durationMs")));
-        Aggregate aggregate = monoid.add(monoid.zero(), Event.of("e1", "pageview", Instant.EPOCH, Map.of("durationMs", 5L)));
+        Aggregate aggregate = monoid.add(monoid.empty(), Event.of("e1", "pageview", Instant.EPOCH, Map.of("durationMs", 5L)));
 
         assertThat(hex(monoid.serialize(aggregate))).isEqualTo("a102" + "02" + "1101" + "03" + "21000a");
     }
@@ -98,7 +98,7 @@ class StateFormatTests {
 
     private SumAccumulator sum(Object... values) {
         SumMonoid monoid = new SumMonoid();
-        SumAccumulator state = monoid.zero();
+        SumAccumulator state = monoid.empty();
         for (Object value : values) {
             state = monoid.add(state, value);
         }

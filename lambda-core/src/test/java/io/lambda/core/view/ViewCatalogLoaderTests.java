@@ -44,7 +44,7 @@ class ViewCatalogLoaderTests {
                 new MetricSpec("slowest", MetricKind.MAX, "durationMs"),
                 new MetricSpec("p95_time", MetricKind.QUANTILES, "durationMs"),
                 new MetricSpec("top_countries", MetricKind.TOP, "country"));
-        assertThat(pageviews.version()).isEqualTo("73fc7e2470cb");
+        assertThat(pageviews.version()).isEqualTo("83c4cc29620b");
     }
 
     @Test

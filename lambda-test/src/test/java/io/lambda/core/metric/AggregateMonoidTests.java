@@ -107,7 +107,7 @@ class AggregateMonoidTests {
     @Test
     void shouldRejectBytesWrittenForOtherMetrics() {
         AggregateMonoid other = new AggregateMonoid(List.of(MetricSpec.count("views")));
-        byte[] bytes = other.serialize(other.add(other.zero(), event("a", Map.of())));
+        byte[] bytes = other.serialize(other.add(other.empty(), event("a", Map.of())));
         AggregateMonoid swapped = new AggregateMonoid(List.of(MetricSpec.of("time", MetricKind.SUM, "durationMs")));
 
         assertThatIllegalArgumentException().isThrownBy(() -> monoid.deserialize(bytes)).withMessageContaining("1 metric states");
@@ -115,7 +115,7 @@ class AggregateMonoidTests {
     }
 
     private Aggregate fold(Event... events) {
-        Aggregate aggregate = monoid.zero();
+        Aggregate aggregate = monoid.empty();
         for (Event event : events) {
             aggregate = monoid.add(aggregate, event);
         }

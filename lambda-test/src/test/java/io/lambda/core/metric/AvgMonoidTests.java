@@ -47,7 +47,7 @@ class AvgMonoidTests {
 
     @Test
     void shouldAverageOnlyTheNumericValues() {
-        AvgMonoid.Mean mean = monoid.zero();
+        AvgMonoid.Mean mean = monoid.empty();
         for (Object value : Arrays.asList(1L, 2.0, null, "6", Boolean.TRUE, 6)) {
             mean = monoid.add(mean, value);
         }
@@ -57,7 +57,7 @@ class AvgMonoidTests {
 
     @Test
     void shouldAnswerNullWithoutNumericValues() {
-        AvgMonoid.Mean mean = monoid.add(monoid.zero(), "n/a");
+        AvgMonoid.Mean mean = monoid.add(monoid.empty(), "n/a");
 
         assertThat(monoid.result(mean, ResultOptions.DEFAULTS)).isNull();
     }

@@ -29,7 +29,7 @@ class CountMonoidTests {
 
     @Test
     void shouldCountEveryEventWhateverItsValue() {
-        CountMonoid.Count count = monoid.zero();
+        CountMonoid.Count count = monoid.empty();
         for (Object value : Arrays.asList(null, "text", 1L, 2.5, Boolean.FALSE)) {
             count = monoid.add(count, value);
         }
@@ -42,7 +42,7 @@ class CountMonoidTests {
         CountMonoid.Count left = monoid.deserialize(monoid.serialize(new CountMonoid.Count(3)));
         CountMonoid.Count right = new CountMonoid.Count(4);
 
-        CountMonoid.Count sum = monoid.merge(left, right);
+        CountMonoid.Count sum = monoid.combine(left, right);
 
         assertThat(sum).isNotSameAs(left).isNotSameAs(right);
         assertThat(monoid.result(sum, ResultOptions.DEFAULTS)).isEqualTo(7L);

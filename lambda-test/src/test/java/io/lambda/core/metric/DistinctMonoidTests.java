@@ -48,7 +48,7 @@ class DistinctMonoidTests {
 
     @Test
     void shouldCountValuesByTheirStringForm() {
-        HllSketch sketch = monoid.zero();
+        HllSketch sketch = monoid.empty();
         for (Object value : List.of("42", 42L, 42, "u-1", Boolean.TRUE, "true")) {
             sketch = monoid.add(sketch, value);
         }
@@ -58,7 +58,7 @@ class DistinctMonoidTests {
 
     @Test
     void shouldIgnoreMissingValues() {
-        HllSketch sketch = monoid.add(monoid.zero(), null);
+        HllSketch sketch = monoid.add(monoid.empty(), null);
 
         assertThat(sketch.isEmpty()).isTrue();
         assertThat(monoid.result(sketch, ResultOptions.DEFAULTS)).isZero();
@@ -66,8 +66,8 @@ class DistinctMonoidTests {
 
     @Test
     void shouldMergeSketchesOfDifferentSizes() {
-        HllSketch small = new DistinctMonoid(10).zero();
-        HllSketch large = monoid.zero();
+        HllSketch small = new DistinctMonoid(10).empty();
+        HllSketch large = monoid.empty();
         for (int i = 0; i < 20_000; i++) {
             small = monoid.add(small, "a" + i);
             large = monoid.add(large, "b" + i);

@@ -29,16 +29,16 @@ class ExtremumMonoidTests {
 
     @Test
     void shouldAnswerNullWhileNoNumberWasAdded() {
-        ExtremumMonoid.Extremum state = min.add(min.add(min.zero(), "7"), null);
+        ExtremumMonoid.Extremum state = min.add(min.add(min.empty(), "7"), null);
 
         assertThat(min.result(state, ResultOptions.DEFAULTS)).isNull();
-        assertThat(max.result(max.deserialize(max.serialize(max.zero())), ResultOptions.DEFAULTS)).isNull();
+        assertThat(max.result(max.deserialize(max.serialize(max.empty())), ResultOptions.DEFAULTS)).isNull();
     }
 
     @Test
     void shouldTrackTheSmallestAndLargestNumberAsDoubles() {
-        ExtremumMonoid.Extremum low = min.zero();
-        ExtremumMonoid.Extremum high = max.zero();
+        ExtremumMonoid.Extremum low = min.empty();
+        ExtremumMonoid.Extremum high = max.empty();
         for (Object value : List.of(5L, -2.5, 9, "100", Boolean.TRUE)) {
             low = min.add(low, value);
             high = max.add(high, value);

@@ -41,7 +41,7 @@ class QuantilesMonoidTests {
 
     @Test
     void shouldAnswerTheValueAtTheRequestedRank() {
-        KllDoublesSketch sketch = monoid.zero();
+        KllDoublesSketch sketch = monoid.empty();
         for (Object value : List.of(4L, 1.0, 3, 2L, "5", Boolean.TRUE)) {
             sketch = monoid.add(sketch, value);
         }
@@ -53,7 +53,7 @@ class QuantilesMonoidTests {
 
     @Test
     void shouldAnswerNullWhenEmpty() {
-        KllDoublesSketch sketch = monoid.add(monoid.zero(), null);
+        KllDoublesSketch sketch = monoid.add(monoid.empty(), null);
 
         assertThat(monoid.result(monoid.deserialize(monoid.serialize(sketch)), ResultOptions.DEFAULTS)).isNull();
     }

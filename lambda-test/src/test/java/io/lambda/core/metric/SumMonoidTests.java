@@ -113,7 +113,7 @@ class SumMonoidTests {
     }
 
     private SumAccumulator fold(@Nullable Object... values) {
-        SumAccumulator state = monoid.zero();
+        SumAccumulator state = monoid.empty();
         for (Object value : values) {
             state = monoid.add(state, value);
         }

@@ -40,7 +40,7 @@ class TopMonoidTests {
 
     @Test
     void shouldListTheMostFrequentValuesLargestFirst() {
-        ItemsSketch<String> sketch = monoid.zero();
+        ItemsSketch<String> sketch = monoid.empty();
         for (Object value : List.of("DE", "FR", "DE", 7L, "7", "DE", "FR", Boolean.TRUE)) {
             sketch = monoid.add(sketch, value);
         }
@@ -53,7 +53,7 @@ class TopMonoidTests {
 
     @Test
     void shouldAnswerAnEmptyListWithoutValues() {
-        ItemsSketch<String> sketch = monoid.add(monoid.zero(), null);
+        ItemsSketch<String> sketch = monoid.add(monoid.empty(), null);
 
         assertThat(monoid.result(monoid.deserialize(monoid.serialize(sketch)), ResultOptions.DEFAULTS)).isEmpty();
     }

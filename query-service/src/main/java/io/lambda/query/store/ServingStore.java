@@ -137,13 +137,9 @@ public final class ServingStore {
         return new SpeedPositions(positions, floorSlots, earliest, latest);
     }
 
-    /**
-     * {@code <p>s:{<view>:<version>:<partition>}:floor} (KEYS.md "Speed cleanup"), built from the offset key until
-     * lambda-core's {@code ServingKeys} names it.
-     */
+    /** The partition's floor key ({@link ServingKeys#speedFloor}). */
     static String floorKey(ServingKeys keys, String view, String version, int partition) {
-        String offset = keys.speedOffset(view, version, partition);
-        return offset.substring(0, offset.length() - "offset".length()) + "floor";
+        return keys.speedFloor(view, version, partition);
     }
 
     private String floorKey(String view, String version, int partition) {

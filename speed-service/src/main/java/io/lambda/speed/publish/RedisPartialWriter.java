@@ -46,14 +46,9 @@ public final class RedisPartialWriter implements PartialWriter {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
-    /**
-     * {@code <p>s:{<view>:<version>:<partition>}:floor}: the slot start (epoch seconds) below which the partition's
-     * speed task no longer holds partials (KEYS.md "Speed cleanup"). Same hash tag as the flush. Built here from
-     * {@link ServingKeys#speedOffset} until lambda-core names it.
-     */
+    /** The partition's floor key ({@link ServingKeys#speedFloor}). */
     public static String floorKey(ServingKeys keys, String view, String version, int partition) {
-        String offset = keys.speedOffset(view, version, partition);
-        return offset.substring(0, offset.length() - "offset".length()) + "floor";
+        return keys.speedFloor(view, version, partition);
     }
 
     @Override
