@@ -62,7 +62,9 @@ class PlatformEndToEndIntegrationTests {
         String run = UUID.randomUUID().toString().substring(0, 8);
         PlatformSettings settings = new PlatformSettings(PlatformSettings.findRepositoryRoot(), data, "e2e-" + run,
                 "e2e-" + run + ":", SLOT, Duration.ofHours(1), PlatformSettings.Ports.free(),
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), gatewayKeys());
+                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                Map.of("gateway", gatewayKeys(), "batch", Map.of("lambda.batch.recover-after", "0s",
+                        "lambda.batch.schedule-enabled", "false")));
         platform = Platform.start(stack, bucket, settings);
         gateway = new GatewayClient(platform.gatewayUrl());
         Instant now = Instant.now();
@@ -177,6 +179,55 @@ class PlatformEndToEndIntegrationTests {
         }
         assertThat(statuses).contains(429);
         assertThat(statuses.stream().filter(s -> s == 200).count()).isLessThanOrEqualTo(3 + 2);
+    }
+
+    @Test
+    @Order(4)
+    void shouldStayExactWhenTheSpeedServiceIsKilledDuringIngestion() {
+        Random random = new Random(4);
+        post(events(random, 300, "k1"));
+        ServiceProcess speed = platform.service("speed");
+        speed.kill(); // SIGKILL while it is folding and flushing the events just posted
+        post(events(random, 300, "k2"));
+        speed.start();
+        speed.awaitHealthy(CATCH_UP);
+
+        awaitCaughtUp();
+
+        assertPageviewsExact("merged");
+        assertClicksExact("merged");
+        assertSignupsExact("merged");
+    }
+
+    @Test
+    @Order(5)
+    void shouldPublishNothingFromAKilledBatchRunAndFinishItAfterRecovery() {
+        String published = gateway.getJson("/api/v1/status").path("batch").path("boundary").asString();
+        Instant covered = lastPost.plus(SLOT.multipliedBy(2));
+        Awaitility.await("archive watermark past the last event").atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.parse(gateway.getJson("/api/v1/status").path("archive").path("watermark")
+                        .asString()).isAfter(covered));
+        GatewayClient.Response started = gateway.post("/api/v1/batch/runs", GatewayClient.LOCAL_KEY,
+                "application/json", "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        String runId = started.json().path("runId").asString();
+        ServiceProcess batch = platform.service("batch");
+        batch.kill(); // SIGKILL in the middle of the run
+
+        assertThat(gateway.getJson("/api/v1/status").path("batch").path("boundary").asString())
+                .as("a killed run publishes nothing").isEqualTo(published);
+        assertPageviewsExact("merged");
+
+        batch.start(); // recovers the dead run at start and restarts it
+        batch.awaitHealthy(CATCH_UP);
+        Awaitility.await("recovered run " + runId).atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.parse(gateway.getJson("/api/v1/status").path("batch").path("boundary")
+                        .asString()).equals(Instant.parse(started.json().path("boundary").asString())));
+        awaitCaughtUp();
+        assertPageviewsExact("batch");
+        assertPageviewsExact("merged");
+        assertClicksExact("merged");
+        assertSignupsExact("merged");
     }
 
     // ---- the expected answers, computed from the accepted events
