@@ -44,9 +44,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 
 /**
- * The speed layer's catch-up, Redis cost and freshness: {@code speed [scale=1] [jfr]} ({@code 0.1} = 100k events, a
- * smoke run; {@code jfr} records the speed process with Java Flight Recorder during the catch-up and prints where its
- * time went, {@link SpeedBenchmarkProfile}).
+ * The speed layer's catch-up, Redis cost and freshness: {@code speed [scale=1] [jfr] [heap=2g]} ({@code 0.1} = 100k
+ * events, a smoke run; {@code jfr} records the speed process with Java Flight Recorder during the catch-up and prints
+ * where its time went, {@link SpeedBenchmarkProfile}; {@code heap} is the speed JVM's {@code -Xmx}).
  *
  * <p>Preloads a 6-partition {@code LogAppendTime} topic with {@code 1,000,000 x scale} Avro events for the example
  * views ({@link SpeedBenchmarkEvents}) from a batching producer, then reads the whole topic three ways, on the same
@@ -78,8 +78,12 @@ final class SpeedBenchmark {
     private static final Duration SLOT = Duration.ofMinutes(5);
     private static final int STEADY_RATE = 2_000;
     private static final Duration STEADY = Duration.ofSeconds(20);
-    /** The local platform's service JVM options (LocalPlatform). */
-    private static final List<String> SPEED_JVM = List.of("-Xmx512m", "-XX:+UseSerialGC");
+    /**
+     * The speed JVM's heap. The local platform gives every service 512m; a task keeps its cells in memory, and 1 M
+     * events of the example views (high-cardinality urls, late events) outgrow 512m: the JVM then spends its time in
+     * full GCs. {@code heap=512m} runs with the platform's figure.
+     */
+    private static final String DEFAULT_HEAP = "2g";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration WAIT = Duration.ofMinutes(5);
     /** On 2 shared cores the speed service may take long: its catch-up gives up later than the baselines'. */
@@ -90,8 +94,18 @@ final class SpeedBenchmark {
     }
 
     static void run(String[] args) throws Exception {
-        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
-        boolean profile = args.length > 1 && args[1].equals("jfr");
+        double scale = 1.0;
+        boolean profile = false;
+        String heap = DEFAULT_HEAP;
+        for (String arg : args) {
+            if (arg.equals("jfr")) {
+                profile = true;
+            } else if (arg.startsWith("heap=")) {
+                heap = arg.substring("heap=".length());
+            } else {
+                scale = Double.parseDouble(arg);
+            }
+        }
         long events = Math.max(10_000, Math.round(FULL_EVENTS * scale));
         Duration steady = Duration.ofMillis(Math.round(STEADY.toMillis() * Math.min(1, Math.max(0.25, scale))));
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
@@ -117,9 +131,10 @@ final class SpeedBenchmark {
         Map<TopicPartition, Long> ends = endOffsets(stack, topic);
         SpeedBenchmarkBaselines.Run raw = SpeedBenchmarkBaselines.rawConsumer(stack, ends);
         SpeedBenchmarkBaselines.Run streams = SpeedBenchmarkBaselines.streams(stack, topic, ends, COMMIT_INTERVAL);
-        SpeedRun speed = runSpeed(stack, topic, ends, jar, viewsLocation, views, steady, profile);
+        List<String> jvm = List.of("-Xmx" + heap, "-XX:+UseSerialGC"); // the local platform's GC
+        SpeedRun speed = runSpeed(stack, topic, ends, jar, viewsLocation, views, steady, profile, jvm);
 
-        print(scale, preload, views, raw, streams, speed);
+        print(scale, preload, views, raw, streams, speed, jvm);
         if (speed.recording() != null) {
             SpeedBenchmarkProfile.print(speed.recording());
         }
@@ -189,7 +204,8 @@ final class SpeedBenchmark {
     }
 
     private static SpeedRun runSpeed(LambdaStack stack, String topic, Map<TopicPartition, Long> ends, Path jar,
-            String viewsLocation, List<ViewDefinition> views, Duration steady, boolean profile) throws Exception {
+            String viewsLocation, List<ViewDefinition> views, Duration steady, boolean profile, List<String> jvmOptions)
+            throws Exception {
         String prefix = stack.newKeyPrefix();
         ServingKeys keys = new ServingKeys(prefix);
         Path work = Files.createTempDirectory("lambda-bench-speed");
@@ -204,7 +220,7 @@ final class SpeedBenchmark {
         properties.put("logging.file.name", "");
         int port = PlatformSettings.Ports.free().speed();
         @Nullable Path recording = profile ? work.resolve("speed-catch-up.jfr") : null;
-        List<String> jvm = new ArrayList<>(SPEED_JVM);
+        List<String> jvm = new ArrayList<>(jvmOptions);
         if (recording != null) {
             jvm.add(SpeedBenchmarkProfile.jvmOption(recording));
         }
@@ -212,7 +228,7 @@ final class SpeedBenchmark {
                 List.of(StackProperties.asArguments(properties)), work.resolve("speed.log"), port, port + 1000);
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         try (SpeedBenchmarkRedis redis = new SpeedBenchmarkRedis(stack.redis().host(), stack.redis().port(), keys,
-                views, PARTITIONS);
+                PARTITIONS);
              RedisStats stats = new RedisStats(stack.redis().host(), stack.redis().port())) {
             Map<String, Long> commandsBefore = redis.commandCalls();
             long memoryBefore = stats.usedMemory();
@@ -223,6 +239,9 @@ final class SpeedBenchmark {
             ProcessHandle process = child(jar);
             service.awaitHealthy(START_TIMEOUT);
             long healthy = System.nanoTime();
+            // the versions the service computes, from its health details: its jar may hash views.yml differently
+            // from the lambda-core this benchmark was built with
+            redis.versions(versions(service.managementPort()));
             double startCpu = cpuSeconds(process);
             long atHealthy = Arrays.stream(redis.flushed()).sum();
             long deadline = healthy + CATCH_UP_WAIT.toNanos();
@@ -255,6 +274,23 @@ final class SpeedBenchmark {
         }
     }
 
+    /** The view versions the service computes ({@code name:version}), from its health details. */
+    private static List<SpeedBenchmarkRedis.Version> versions(int managementPort) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + managementPort + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"versions\":\\[([^\\]]*)]")
+                .matcher(response.body());
+        if (!matcher.find() || matcher.group(1).isBlank()) {
+            throw new IllegalStateException("no versions in the speed service's health: " + response.body());
+        }
+        List<SpeedBenchmarkRedis.Version> versions = new ArrayList<>();
+        for (String quoted : matcher.group(1).split(",")) {
+            versions.add(SpeedBenchmarkRedis.Version.parse(quoted.trim().replace("\"", "")));
+        }
+        return versions;
+    }
+
     /** The service's JVM: the child process running its jar. */
     private static ProcessHandle child(Path jar) {
         String name = jar.getFileName().toString();
@@ -275,7 +311,8 @@ final class SpeedBenchmark {
                     "http://127.0.0.1:" + managementPort + "/actuator/prometheus")).timeout(Duration.ofSeconds(5))
                     .build(), HttpResponse.BodyHandlers.ofString());
             for (String line : response.body().split("\n")) {
-                if (line.startsWith("lambda_speed_")) {
+                if (line.startsWith("lambda_speed_") || line.startsWith("jvm_gc_pause_seconds_")
+                        || line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                     int space = line.lastIndexOf(' ');
                     int brace = line.indexOf('{');
                     String name = line.substring(0, brace < 0 || brace > space ? space : brace);
@@ -381,12 +418,12 @@ final class SpeedBenchmark {
     // ---- report
 
     private static void print(double scale, Preload preload, List<ViewDefinition> views,
-            SpeedBenchmarkBaselines.Run raw, SpeedBenchmarkBaselines.Run streams, SpeedRun speed) {
+            SpeedBenchmarkBaselines.Run raw, SpeedBenchmarkBaselines.Run streams, SpeedRun speed, List<String> jvm) {
         System.out.printf("speed benchmark (scale %.2f): %,d events (%.0f bytes Avro on average) on %d partitions "
                 + "(LogAppendTime), views %s, slot %s, commit interval %d ms; speed JVM %s%n", scale, preload.events(),
                 (double) preload.bytes() / preload.events(), PARTITIONS,
-                views.stream().map(v -> v.name() + ":" + v.version()).collect(Collectors.joining(", ")),
-                SLOT, COMMIT_INTERVAL.toMillis(), String.join(" ", SPEED_JVM));
+                views.stream().map(ViewDefinition::name).collect(Collectors.joining(", ")),
+                SLOT, COMMIT_INTERVAL.toMillis(), String.join(" ", jvm));
         System.out.printf("preload: %,d events in %.1f s = %,.0f events/s%n", preload.events(), preload.nanos() / 1e9,
                 preload.events() * 1e9 / preload.nanos());
         System.out.println();
@@ -443,6 +480,10 @@ final class SpeedBenchmark {
         System.out.printf("  steady  : speed process %.1f ms, Redis %.1f ms%n", f.speedCpu() * 1e6 / Math.max(1,
                 f.sent()), f.redisCpu() * 1e6 / Math.max(1, f.sent()));
         printFlushes("catch-up", speed.catchUpMetrics(), Map.of());
+        System.out.printf("  speed JVM at lag 0: heap used %,.0f MB, GC pauses %,.0f totalling %.1f s%n",
+                speed.catchUpMetrics().getOrDefault("jvm_memory_used_bytes", 0.0) / 1e6,
+                speed.catchUpMetrics().getOrDefault("jvm_gc_pause_seconds_count", 0.0),
+                speed.catchUpMetrics().getOrDefault("jvm_gc_pause_seconds_sum", 0.0));
         printFlushes("steady  ", f.metricsAfter(), f.metricsBefore());
         System.out.printf("speed service log: %s%n", speed.logFile());
     }

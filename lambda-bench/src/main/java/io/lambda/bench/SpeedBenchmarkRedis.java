@@ -12,7 +12,6 @@ import java.util.Set;
 import io.lambda.core.serving.ChunkRef;
 import io.lambda.core.serving.PartialField;
 import io.lambda.core.serving.ServingKeys;
-import io.lambda.core.view.ViewDefinition;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -41,19 +40,32 @@ final class SpeedBenchmarkRedis implements AutoCloseable {
     private final StatefulRedisConnection<String, String> strings;
     private final StatefulRedisConnection<String, byte[]> bytes;
     private final ServingKeys keys;
-    private final List<ViewDefinition> views;
     private final int partitions;
-    private final String[] offsetKeys;
+    private List<Version> views = List.of();
+    private String[] offsetKeys = new String[0];
 
-    SpeedBenchmarkRedis(String host, int port, ServingKeys keys, List<ViewDefinition> views, int partitions) {
+    /** A view version the speed service computes, as its health details name it ({@code name:version}). */
+    record Version(String name, String version) {
+
+        static Version parse(String nameAndVersion) {
+            int colon = nameAndVersion.indexOf(':');
+            return new Version(nameAndVersion.substring(0, colon), nameAndVersion.substring(colon + 1));
+        }
+    }
+
+    SpeedBenchmarkRedis(String host, int port, ServingKeys keys, int partitions) {
         this.client = RedisClient.create(RedisURI.create(host, port));
         this.strings = client.connect();
         this.bytes = client.connect(CODEC);
         this.keys = keys;
-        this.views = List.copyOf(views);
         this.partitions = partitions;
+    }
+
+    /** The view versions whose partials {@link #flushed()} and {@link #stored()} read. */
+    void versions(List<Version> versions) {
+        this.views = List.copyOf(versions);
         List<String> offsets = new ArrayList<>();
-        for (ViewDefinition view : views) {
+        for (Version view : views) {
             for (int p = 0; p < partitions; p++) {
                 offsets.add(keys.speedOffset(view.name(), view.version(), p));
             }
@@ -117,7 +129,7 @@ final class SpeedBenchmarkRedis implements AutoCloseable {
     List<Stored> stored() {
         List<Stored> stored = new ArrayList<>();
         RedisCommands<String, byte[]> redis = bytes.sync();
-        for (ViewDefinition view : views) {
+        for (Version view : views) {
             long hashes = 0;
             long aggregates = 0;
             long payload = 0;
