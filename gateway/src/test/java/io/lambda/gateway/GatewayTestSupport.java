@@ -15,12 +15,15 @@ import org.springframework.test.context.DynamicPropertySource;
  * One gateway in front of real upstream servers (two ingest instances, query, batch) and a real Redis, shared by
  * the integration tests that extend this class (Spring caches the one context). The body limit is 64 KiB here so
  * that the body tests stay quick; batch answers within 2 s or not at all (query has its default, so that a
- * loaded machine does not turn the other tests' answers into 503s).
+ * loaded machine does not turn the other tests' answers into 503s). Redis gets 5 s to answer a rate-limit check
+ * rather than 200 ms (and Lettuce as long, not 1 s): on a loaded machine the per-instance fallback would otherwise decide often enough to hide
+ * whether the buckets in Redis are shared ({@link TwoInstancesIntegrationTests}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "management.server.port=0",
         "lambda.gateway.max-body-size=64KB",
         "lambda.gateway.services.batch.response-timeout=2s",
+        "lambda.gateway.rate-limit.redis-timeout=5s", "spring.data.redis.timeout=5s",
         "lambda.gateway.rate-limit.per-role.ingest.rate=1000", "lambda.gateway.rate-limit.per-role.ingest.burst=1000",
         "lambda.gateway.rate-limit.per-role.query.rate=1000", "lambda.gateway.rate-limit.per-role.query.burst=1000",
         "lambda.gateway.rate-limit.per-role.admin.rate=1000", "lambda.gateway.rate-limit.per-role.admin.burst=1000",

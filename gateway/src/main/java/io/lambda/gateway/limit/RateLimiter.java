@@ -2,6 +2,7 @@ package io.lambda.gateway.limit;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.lambda.gateway.GatewayProperties;
 import io.lambda.gateway.GatewayProperties.RateLimit;
@@ -19,7 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Token buckets shared by every gateway instance through Redis (one Lua script call per request), behind the same
  * bucket in this instance's memory. When Redis does not answer within {@code redis-timeout}, the instance's bucket
- * alone decides: never unlimited. While Redis is out, requests ask it again at most once a second. Each switch is
+ * alone decides: never unlimited. While Redis is out, one request a second asks it again (the others don't wait for
+ * it, however long {@code redis-timeout} is). Each switch is
  * logged once; {@code lambda.gateway.rate-limit.fallback} counts the requests let through without Redis and
  * {@code lambda.gateway.rate-limit.degraded} is 1 while Redis is out.
  */
@@ -36,8 +38,8 @@ class RateLimiter {
     private final LocalTokenBuckets local = new LocalTokenBuckets();
     private final AtomicBoolean degraded = new AtomicBoolean();
     private final Counter fallbackDecisions;
-    /** While degraded, no request asks Redis before this {@link System#nanoTime()}. */
-    private volatile long nextRedisAttempt;
+    /** While degraded, no request asks Redis before this {@link System#nanoTime()}; the one that does moves it on. */
+    private final AtomicLong nextRedisAttempt = new AtomicLong();
 
     RateLimiter(ReactiveStringRedisTemplate redis, GatewayProperties properties, MeterRegistry registry) {
         this.redis = redis;
@@ -62,10 +64,14 @@ class RateLimiter {
         if (own instanceof Admission.Denied) {
             return Mono.just(own);
         }
-        if (degraded.get() && now - nextRedisAttempt < 0) {
-            // Redis failed less than a second ago: don't make every request wait for it to fail again
-            fallbackDecisions.increment();
-            return Mono.just(own);
+        if (degraded.get()) {
+            long next = nextRedisAttempt.get();
+            if (now - next < 0 || !nextRedisAttempt.compareAndSet(next, now + REDIS_RETRY_INTERVAL_NANOS)) {
+                // Redis failed less than a second ago, or another request is asking it again right now: don't make
+                // every request wait for it to fail again
+                fallbackDecisions.increment();
+                return Mono.just(own);
+            }
         }
         return redis.execute(script, List.of(settings.keyPrefix() + bucketId),
                         List.of(Double.toString(limit.rate()), Integer.toString(limit.burst())))
@@ -78,7 +84,7 @@ class RateLimiter {
                     return wait == 0 ? Admission.ALLOWED : Admission.deniedForMillis(wait);
                 })
                 .onErrorResume(error -> {
-                    nextRedisAttempt = System.nanoTime() + REDIS_RETRY_INTERVAL_NANOS;
+                    nextRedisAttempt.set(System.nanoTime() + REDIS_RETRY_INTERVAL_NANOS);
                     if (degraded.compareAndSet(false, true)) {
                         log.warn("Redis did not answer a rate-limit check ({}); each gateway instance limits on its own"
                                 + " until it does", error.toString());
