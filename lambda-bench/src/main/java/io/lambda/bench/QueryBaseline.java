@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.lambda.core.merge.ReadPlan;
+import io.lambda.core.merge.StoredCell;
 import io.lambda.core.metric.Aggregate;
 import io.lambda.core.metric.ResultOptions;
 import io.lambda.core.serving.ChunkRef;
@@ -53,8 +54,7 @@ final class QueryBaseline implements AutoCloseable {
 
     /** (a) and (b): the series' row hashes (HGETALL, or HMGET of the filtered value's fields) and partials. */
     long series(Map<String, String> filters) {
-        ReadPlan plan = ReadPlan.series(data.view, Granularity.MINUTE, filters, data.from, data.end, data.boundary,
-                speedUntil());
+        ReadPlan plan = seriesPlan(filters);
         List<RedisFuture<Map<String, byte[]>>> hashes = new ArrayList<>();
         List<RedisFuture<List<KeyValue<String, byte[]>>>> fieldReads = new ArrayList<>();
         List<String> batchKeys = plan.batchKeys(data.keys, data.runId);
@@ -89,7 +89,7 @@ final class QueryBaseline implements AutoCloseable {
 
     /** (c): the groups' row hashes and partials, merged per group, the {@code limit} largest counts. */
     List<Group> groups(String by, int limit) {
-        ReadPlan plan = ReadPlan.groups(data.view, by, Map.of(), data.from, data.end, data.boundary, speedUntil());
+        ReadPlan plan = groupsPlan(by);
         List<RedisFuture<Map<String, byte[]>>> rows = new ArrayList<>();
         List<RedisFuture<Map<String, byte[]>>> partials = new ArrayList<>();
         for (String key : plan.batchKeys(data.keys, data.runId)) {
@@ -129,6 +129,36 @@ final class QueryBaseline implements AutoCloseable {
                         .longValue())));
         counted.sort((a, b) -> Long.compare(b.count(), a.count()));
         return List.copyOf(counted.subList(0, Math.min(limit, counted.size())));
+    }
+
+    /** The plan of the 24 h minute series (as the service makes it). */
+    ReadPlan seriesPlan(Map<String, String> filters) {
+        return ReadPlan.series(data.view, Granularity.MINUTE, filters, data.from, data.end, data.boundary,
+                speedUntil());
+    }
+
+    /** The plan of the groups over 24 h (as the service makes it: hour rows). */
+    ReadPlan groupsPlan(String by) {
+        return ReadPlan.groups(data.view, by, Map.of(), data.from, data.end, data.boundary, speedUntil());
+    }
+
+    /** The cells of a plan's hashes as the service decodes them (for the merge profile; not timed). */
+    List<StoredCell> cells(ReadPlan plan) {
+        List<StoredCell> cells = new ArrayList<>();
+        for (String key : plan.batchKeys(data.keys, data.runId)) {
+            await(redis.hgetall(key)).forEach((field, value) -> cells.add(StoredCell.batch(GroupField.decode(field),
+                    value)));
+        }
+        for (int p = 0; p < QueryServingLoad.PARTITIONS; p++) {
+            for (String key : plan.speedKeys(data.keys, p)) {
+                await(redis.hgetall(key)).forEach((field, value) -> {
+                    if (!PartialField.isReserved(field)) {
+                        cells.add(StoredCell.speed(PartialField.decode(field), value));
+                    }
+                });
+            }
+        }
+        return cells;
     }
 
     private void add(Map<String, Aggregate> groups, String key, byte[] value) {

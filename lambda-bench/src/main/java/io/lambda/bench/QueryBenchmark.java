@@ -42,14 +42,15 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  * Prints p50/p99/queries per second of each, the p99 ratio to the baseline (goal at most 3) and the absolute p99
  * (goals under 50 ms for a and b, under 200 ms for c), and CPU milliseconds per query of the query service, Redis and
- * this JVM (load generator, baseline, Kafka broker). {@code scale} multiplies the warm-up and round times: 0.1 is a
+ * this JVM (load generator, baseline, Kafka broker). Last, as a profile, the CPU lambda-core's merge of each answer
+ * takes alone ({@link QueryMergeProfile}). {@code scale} multiplies the warm-up and round times: 0.1 is a
  * smoke run of well under a minute after the start-up.
  */
 public final class QueryBenchmark {
 
     private static final int ROUNDS = 5;
-    private static final Duration WARMUP = Duration.ofSeconds(60);
-    private static final Duration ROUND = Duration.ofSeconds(5);
+    private static final Duration WARMUP = Duration.ofSeconds(40);
+    private static final Duration ROUND = Duration.ofSeconds(4);
     private static final int TOP = 100;
     /** A url of middling rank: about 0.5 % of the events. */
     private static final String FILTERED_URL = QueryServingLoad.url(25);
@@ -92,6 +93,7 @@ public final class QueryBenchmark {
 
         List<QueryLatencies.Result> results;
         Answers checked;
+        double[] mergeMillis;
         query.start();
         try (QueryBaseline baseline = new QueryBaseline(host, redisPort, data);
              RedisStats redis = new RedisStats(host, redisPort)) {
@@ -121,6 +123,7 @@ public final class QueryBenchmark {
                         new QueryLatencies.Workload("    baseline: HGETALL + merge loop",
                                 QueryLatencies.shared(() -> baseline.groups("url", TOP).size()))),
                         scaled(WARMUP, scale), ROUNDS, scaled(ROUND, scale));
+                mergeMillis = QueryMergeProfile.cpuMillis(data, baseline, filter, TOP, scale);
             } finally {
                 for (QueryHttpClient client : http) {
                     client.close();
@@ -129,7 +132,7 @@ public final class QueryBenchmark {
         } finally {
             query.stop();
         }
-        print(data, loadSeconds, clients, scale, checked, results);
+        print(data, loadSeconds, clients, scale, checked, results, mergeMillis);
     }
 
     /** What the one checked answer of each query held. */
@@ -208,7 +211,7 @@ public final class QueryBenchmark {
     }
 
     private static void print(QueryServingLoad data, double loadSeconds, int clients, double scale, Answers checked,
-            List<QueryLatencies.Result> results) {
+            List<QueryLatencies.Result> results, double[] mergeMillis) {
         System.out.printf("query benchmark: view %s, %,d urls, %,d events a minute over 24 h (%,d events in range), "
                 + "batch T = %s (%,d row hashes), 2 h of speed partials over %d partitions (%,d partial hashes), "
                 + "%,d fields, loaded in %.1f s%n", QueryServingLoad.VIEW, QueryServingLoad.URLS,
@@ -245,6 +248,11 @@ public final class QueryBenchmark {
                     ratio, ratio <= 3 ? "met" : "MISSED",
                     service.percentileMillis(0.5) / raw.percentileMillis(0.5));
         }
+        System.out.printf("profile: lambda-core ViewMerger + metric results alone, over the same cells in this JVM: "
+                + "%.1f / %.1f / %.1f ms CPU per answer of (a) / (b) / (c), of the query service's %.1f / %.1f / %.1f"
+                + " ms%n", mergeMillis[0], mergeMillis[1], mergeMillis[2],
+                results.get(0).cpuMillisPerCall().service(), results.get(2).cpuMillisPerCall().service(),
+                results.get(4).cpuMillisPerCall().service());
         System.out.flush();
     }
 

@@ -50,7 +50,8 @@ import io.lettuce.core.codec.StringCodec;
  * over the 24 h before {@code end} (the top of the current hour). Events ingested before the boundary
  * {@code T = end - 2 h} are a batch run's rows ({@link CellKey#NO_SLOT}, {@code runs}, {@code bi}, guarded pointer
  * publish); the last two hours are speed partials of {@value #PARTITIONS} partitions ({@code ~offset}, {@code idx},
- * {@code offset} = the topic's end offset, {@code from} = 0, {@code sp}), and the version is registered.
+ * {@code offset} = the topic's end offset, {@code from} = 0, {@code gen}, no {@code floor}: nothing cleaned up,
+ * {@code sp}), and the version is registered.
  */
 final class QueryServingLoad {
 
@@ -227,6 +228,7 @@ final class QueryServingLoad {
             pipeline.await();
             text.set(keys.speedOffset(view.name(), view.version(), p), position);
             text.setnx(keys.speedFrom(view.name(), view.version(), p), "0");
+            text.set(keys.speedGeneration(view.name(), view.version(), p), "bench-" + p); // as after a full rewrite
         }
     }
 
