@@ -30,11 +30,18 @@ public final class Benchmarks {
         if (args.length == 0 || !benchmarks.containsKey(args[0])) {
             throw new IllegalArgumentException("usage: <benchmark> [args], one of " + benchmarks.keySet());
         }
-        benchmarks.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
-        // stop the stack before the shutdown hooks race each other, then end the JVM: the embedded broker's threads
-        // are not daemons
-        LambdaStack.stopIfStarted();
-        System.exit(0);
+        int status = 0;
+        try {
+            benchmarks.get(args[0]).run(Arrays.copyOfRange(args, 1, args.length));
+        } catch (Exception | AssertionError e) {
+            org.slf4j.LoggerFactory.getLogger(Benchmarks.class).error("Benchmark {} failed", args[0], e);
+            status = 1;
+        } finally {
+            // stop the stack before the shutdown hooks race each other, then end the JVM: the embedded broker's
+            // threads are not daemons, so a failed benchmark would otherwise hang
+            LambdaStack.stopIfStarted();
+        }
+        System.exit(status);
     }
 
     /** One runnable benchmark. */
