@@ -18,8 +18,9 @@ import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the speed process spends its time during the catch-up, from a Java Flight Recorder recording ({@code jfr}
- * argument): started with the service's JVM, stopped with {@code jcmd JFR.stop} at lag 0, then summarized here as
+ * Where the speed process spends its time until it caught up, from a Java Flight Recorder recording ({@code jfr}
+ * argument): started with the service's JVM (so its startup, on the main thread, is in it), stopped with
+ * {@code jcmd JFR.stop} at lag 0, then summarized here as
  * execution samples per thread, per component (a sample counts for every component on its stack) and per top frame,
  * plus the GC pauses.
  */
@@ -118,7 +119,8 @@ final class SpeedBenchmarkProfile {
             }
         }
         long total = Math.max(1, samples);
-        System.out.printf("speed process profile over the catch-up (JFR, %,d execution samples of running Java code; "
+        System.out.printf("speed process profile from its start to lag 0 (startup on the main thread included; JFR, %,d"
+                + " execution samples of running Java code; "
                 + "GC: %,d collections, %.1f s of pauses):%n", samples, gcs, gcNanos / 1e9);
         System.out.println("  by thread:");
         top(threads, 6).forEach((name, n) -> System.out.printf("    %5.1f %%  %s%n", 100.0 * n / total, name));
