@@ -3,7 +3,6 @@ package io.lambda.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,7 +10,6 @@ import ch.qos.logback.classic.Level;
 import org.slf4j.LoggerFactory;
 
 import io.lambda.core.fold.ViewFold;
-import io.lambda.core.fold.ViewVersion;
 import io.lambda.core.metric.SketchSettings;
 import io.lambda.core.serving.ArchiveWatermarks;
 import io.lambda.core.serving.ServingKeys;
@@ -68,13 +66,11 @@ final class BatchBenchmark {
         String topic = stack.createTopic("bench-batch", BatchDataset.PARTITIONS,
                 Map.of("message.timestamp.type", "LogAppendTime"));
         ViewCatalog catalog = ViewCatalogLoader.load("file:" + BatchServiceRun.views());
-        List<ViewVersion> versions = catalog.views().stream().map(ViewVersion::of).toList();
         ViewFold fold = new ViewFold(catalog.views(), SketchSettings.DEFAULTS);
         ServingKeys keys = new ServingKeys(prefix);
         Path dataDir = Files.createTempDirectory("bench-batch-");
 
         try (ObjectStore store = ObjectStore.create(bucket);
-             RedisStats redisStats = new RedisStats(stack.redis().host(), stack.redis().port());
              BatchServiceRun service = new BatchServiceRun(stack, bucket, topic, prefix, dataDir)) {
             long writeStart = System.nanoTime();
             BatchDataset dataset = BatchDataset.write(store, Math.round(FULL_SIZE * scale), SLOTS, FILES_PER_SLOT,
@@ -85,7 +81,7 @@ final class BatchBenchmark {
                     + "%d slots of %d min, %,d files, %.1f MiB (Avro, deflate 1), written in %.1f s; views %s%n",
                     dataset.events(), dataset.duplicates(), 100.0 * dataset.duplicates() / dataset.events(),
                     BatchDataset.PARTITIONS, SLOTS, BatchDataset.SLOTS.length().toMinutes(), dataset.files(),
-                    dataset.bytes() / 1048576.0, writeSeconds, versions);
+                    dataset.bytes() / 1048576.0, writeSeconds, catalog.names());
 
             service.start();
             System.out.printf(Locale.ROOT, "batch service: own process, %s, worker-threads = processors (%d), "
@@ -103,23 +99,17 @@ final class BatchBenchmark {
             double[] job = new double[rounds];
             double[] plain = new double[rounds];
             double[] decode = new double[rounds];
+            double[] cpuRatio = new double[rounds];
             BatchServiceRun.Run firstFull = null;
             BatchBaselines.Pass lastFold = null;
-            long usedBefore = 0;
-            long usedAfter = 0;
             long peakHeap = warm.peakHeapUsed();
             long peakLive = warm.peakLiveHeap();
             for (int round = 0; round < rounds; round++) {
                 BatchBaselines.Pass b = BatchBaselines.decode(store, dataset.boundary());
                 BatchBaselines.Pass a = BatchBaselines.fold(store, dataset.boundary(), fold);
-                redisStats.awaitIdle();
-                long used = redisStats.usedMemory();
                 BatchServiceRun.Run run = requireCompleted(service.run(null));
                 if (firstFull == null) {
                     firstFull = run;
-                    usedBefore = used;
-                    redisStats.awaitIdle();
-                    usedAfter = redisStats.usedMemory();
                 }
                 lastFold = a;
                 peakHeap = Math.max(peakHeap, run.peakHeapUsed());
@@ -136,6 +126,12 @@ final class BatchBenchmark {
                         + "(S3 endpoint, broker) %.1f s; (a): loop thread %.1f s, whole JVM %.1f s; (b): loop thread "
                         + "%.1f s, whole JVM %.1f s%n", run.processCpu(), run.processCpu() / run.seconds(),
                         run.benchCpu(), a.threadCpu(), a.jvmCpu(), b.threadCpu(), b.jvmCpu());
+                double jobCpu = run.processCpu() + run.benchCpu();
+                cpuRatio[round] = a.jvmCpu() / jobCpu;
+                System.out.printf(Locale.ROOT, "         CPU per event: job %.1f us (batch process + this JVM), (a) %.1f us "
+                        + "(this JVM), (b) %.1f us; (a)/job %.2f (steadier than wall time when other processes take the "
+                        + "cores)%n", 1e6 * jobCpu / run.eventsRead(), 1e6 * a.jvmCpu() / a.events(),
+                        1e6 * b.jvmCpu() / b.events(), cpuRatio[round]);
                 if (a.events() != run.eventsRead() || a.duplicates() != run.duplicatesDropped()) {
                     System.out.printf(Locale.ROOT, "         NOTE: the loop read %,d records and dropped %,d repeats,"
                             + " the job %,d and %,d%n", a.events(), a.duplicates(), run.eventsRead(),
@@ -150,23 +146,24 @@ final class BatchBenchmark {
                     + "%,.0f events/s (medians of %d rounds)%n", jobMedian, plainMedian, decodeMedian, rounds);
             System.out.printf(Locale.ROOT, "ratio job / (a) plain loop   : %.2f (goal >= 0.8)%n", jobMedian / plainMedian);
             System.out.printf(Locale.ROOT, "ratio job / (b) decode only  : %.2f (context)%n", jobMedian / decodeMedian);
+            System.out.printf(Locale.ROOT, "CPU per event, (a) / job     : %.2f (median; the job may use every core, the "
+                    + "loop one)%n", new Throughput.Sample("cpu", cpuRatio).median());
             System.out.printf(Locale.ROOT, "dedup bytes per id           : %.1f (goal <= 32): IdHashSet of the service "
                     + "jar, %,d ids in %d per-partition sets, %.1f MiB of tables; worst partition %.1f%n",
                     (double) lastFold.dedupBytes() / lastFold.ids(), lastFold.ids(), BatchDataset.PARTITIONS,
                     lastFold.dedupBytes() / 1048576.0, lastFold.worstBytesPerId());
             System.out.printf(Locale.ROOT, "peak heap of the batch process: %.0f MiB used (max of jvm_memory_used_bytes "
-                    + "sampled every 0.5 s during the runs), %.0f MiB live after a major GC (max "
+                    + "sampled every second during the runs), %.0f MiB live after a major GC (max "
                     + "jvm_gc_live_data_size_bytes), VmHWM (resident) %.0f MiB; %s%n", peakHeap / 1048576.0, peakLive / 1048576.0, service.peakResidentBytes() / 1048576.0,
                     String.join(" ", BatchServiceRun.JVM_OPTIONS));
-            BatchRowMemory rows = BatchRowMemory.measure(stack.redis().host(), stack.redis().port(), keys, versions,
+            BatchRowMemory rows = BatchRowMemory.measure(stack.redis().host(), stack.redis().port(), keys,
                     firstFull.runId());
             System.out.printf(Locale.ROOT, "Redis per stored aggregate   : %.2f x its serialized bytes (goal <= 1.3): "
                     + "run %s, %,d aggregates in %,d row hashes (%,d listpacks), MEMORY USAGE %.1f MiB, aggregates "
-                    + "%.1f MiB (avg %.0f B), field names %.1f MiB; used_memory grew %.1f MiB over that run%n",
+                    + "%.1f MiB (avg %.0f B), field names %.1f MiB%n",
                     rows.overhead(), firstFull.runId(), rows.aggregates(), rows.hashes(), rows.listpacks(),
                     rows.memory() / 1048576.0, rows.valueBytes() / 1048576.0,
-                    (double) rows.valueBytes() / rows.aggregates(), rows.fieldBytes() / 1048576.0,
-                    (usedAfter - usedBefore) / 1048576.0);
+                    (double) rows.valueBytes() / rows.aggregates(), rows.fieldBytes() / 1048576.0);
             System.out.printf(Locale.ROOT, "(figures on 2 shared cores; the loops are single-threaded, the job reads "
                     + "partitions on %d threads; the S3 endpoint runs in this JVM for both)%n",
                     Runtime.getRuntime().availableProcessors());

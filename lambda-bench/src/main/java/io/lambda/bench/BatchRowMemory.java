@@ -1,15 +1,18 @@
 package io.lambda.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.lambda.core.fold.ViewVersion;
 import io.lambda.core.serving.ChunkRef;
 import io.lambda.core.serving.ServingKey;
 import io.lambda.core.serving.ServingKeys;
+import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
@@ -37,7 +40,11 @@ record BatchRowMemory(long hashes, long aggregates, long memory, long valueBytes
         return (double) memory / valueBytes;
     }
 
-    static BatchRowMemory measure(String host, int port, ServingKeys keys, List<ViewVersion> views, String runId) {
+    /**
+     * Measures the rows of {@code runId} of every view version that has a {@code bi} index for it (found with SCAN,
+     * so the versions are the service's, whatever lambda-core this JVM has).
+     */
+    static BatchRowMemory measure(String host, int port, ServingKeys keys, String runId) {
         RedisClient client = RedisClient.create(RedisURI.create(host, port));
         try (StatefulRedisConnection<String, String> text = client.connect();
              StatefulRedisConnection<byte[], byte[]> binary = client.connect(ByteArrayCodec.INSTANCE)) {
@@ -48,9 +55,9 @@ record BatchRowMemory(long hashes, long aggregates, long memory, long valueBytes
             long values = 0;
             long fields = 0;
             long listpacks = 0;
-            for (ViewVersion view : views) {
-                for (String chunk : redis.zrange(keys.batchIndex(view.name(), view.version(), runId), 0, -1)) {
-                    String key = keys.key(new ServingKey.BatchRows(view.name(), view.version(), runId,
+            for (ServingKey.BatchIndex index : indexes(redis, keys, runId)) {
+                for (String chunk : redis.zrange(keys.key(index), 0, -1)) {
+                    String key = keys.key(new ServingKey.BatchRows(index.view(), index.version(), runId,
                             ChunkRef.decode(chunk)));
                     hashes++;
                     memory += redis.dispatch(CommandType.MEMORY, new IntegerOutput<>(StringCodec.UTF8),
@@ -70,5 +77,23 @@ record BatchRowMemory(long hashes, long aggregates, long memory, long valueBytes
         } finally {
             client.shutdown();
         }
+    }
+
+    /** The {@code bi:{<view>:<version>}:<runId>} indexes of a run. */
+    private static List<ServingKey.BatchIndex> indexes(RedisCommands<String, String> redis, ServingKeys keys,
+            String runId) {
+        List<ServingKey.BatchIndex> indexes = new ArrayList<>();
+        ScanCursor cursor = ScanCursor.INITIAL;
+        do {
+            KeyScanCursor<String> page = redis.scan(cursor,
+                    ScanArgs.Builder.matches(keys.prefix() + "bi:{*}:" + runId).limit(1_000));
+            for (String key : page.getKeys()) {
+                if (keys.parse(key) instanceof ServingKey.BatchIndex index) {
+                    indexes.add(index);
+                }
+            }
+            cursor = page;
+        } while (!cursor.isFinished());
+        return indexes;
     }
 }

@@ -35,8 +35,8 @@ final class BatchServiceRun implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(10);
-    private static final long POLL_MILLIS = 250;
-    private static final int SCRAPE_EVERY = 2;
+    private static final long POLL_MILLIS = 1_000; // each status read queries the job repository: keep it rare
+    private static final int SCRAPE_EVERY = 1;
     private static final double TICKS_PER_SECOND = 100; // USER_HZ of Linux
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
