@@ -13,13 +13,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.lambda.core.store.ObjectStoreProperties;
-import io.lambda.test.LambdaStack;
 
 /**
  * The whole platform on one machine, no Docker: {@code java -jar lambda-local/target/lambda-local-*-exec.jar
  * [--demo=false] [--data-dir=./data] [--demo-seconds=60]}, run from the repository after {@code ./mvnw package}.
- * Starts a real Kafka broker, redis-server and S3 endpoint (the test infrastructure, {@link LambdaStack}), then the
- * five services as their own processes from their built jars ({@link Platform}), prints where everything listens,
+ * Starts a real Kafka broker (its own process), redis-server (append-only) and the S3 endpoint, all keeping their data
+ * under the data directory ({@link LocalInfrastructure}), then the five services as their own processes from their
+ * built jars ({@link Platform}), prints where everything listens,
  * runs the {@link Demo} and keeps running until Ctrl-C, which stops everything in order. A service that dies is
  * reported with the end of its log, and the launcher stops the rest and exits 1.
  *
@@ -29,6 +29,10 @@ import io.lambda.test.LambdaStack;
 public final class LocalPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
+    private static final int KAFKA_PORT = 9092;
+    /** Set by Ctrl-C / SIGTERM: services exiting then are being stopped, not dying. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final int REDIS_PORT = 6379;
 
     private LocalPlatform() {
     }
@@ -50,24 +54,28 @@ public final class LocalPlatform {
             }
         }
         Platform platform = null;
+        LocalInfrastructure infrastructure = null;
         try {
             Files.createDirectories(dataDir);
-            LambdaStack stack = LambdaStack.get();
-            ObjectStoreProperties bucket = stack.newBucket();
             PlatformSettings settings = new PlatformSettings(PlatformSettings.findRepositoryRoot(),
                     dataDir.toAbsolutePath(), "lambda.events", "lambda:", Duration.ofMinutes(1), Duration.ofMinutes(5),
                     PlatformSettings.Ports.defaults(), List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
+            log.info("Starting Kafka, Redis and the S3 endpoint with their data in {}", dataDir.toAbsolutePath());
+            infrastructure = LocalInfrastructure.start(settings, KAFKA_PORT, REDIS_PORT);
             log.info("Starting ingest (with the archiver), speed, batch, query and the gateway; logs in {}",
                     dataDir.resolve("logs").toAbsolutePath());
-            platform = Platform.start(stack, bucket, settings);
+            platform = Platform.start(new Platform.Endpoints(infrastructure.kafkaBootstrapServers(),
+                    infrastructure.redis(), infrastructure.bucket()), settings);
             Platform started = platform;
+            LocalInfrastructure infra = infrastructure;
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                STOPPING.set(true);
                 started.close();
-                LambdaStack.stopIfStarted();
+                infra.close();
                 stopped.countDown();
             }, "local-platform-stop"));
-            printReady(stack, bucket, started);
+            printReady(infra, started);
             if (demo) {
                 new Demo(started.gatewayUrl(), demoFor).run();
             }
@@ -77,8 +85,10 @@ public final class LocalPlatform {
             if (platform != null) {
                 platform.close();
             }
-            LambdaStack.stopIfStarted();
-            System.exit(1); // the embedded broker's threads are not daemons: they would keep the JVM alive
+            if (infrastructure != null) {
+                infrastructure.close();
+            }
+            System.exit(1); // s3proxy's threads are not daemons: they would keep the JVM alive
         }
     }
 
@@ -86,7 +96,7 @@ public final class LocalPlatform {
     private static void watch(Platform platform, CountDownLatch stopped) throws InterruptedException {
         while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
             for (ServiceProcess service : platform.services()) {
-                if (!service.isAlive()) {
+                if (!service.isAlive() && !STOPPING.get()) {
                     log.error("{} exited with code {}; its log ends:\n{}", service.name(), service.exitCode(),
                             service.logTail(30));
                     throw new IllegalStateException(service.name() + " died");
@@ -95,7 +105,8 @@ public final class LocalPlatform {
         }
     }
 
-    private static void printReady(LambdaStack stack, ObjectStoreProperties bucket, Platform platform) {
+    private static void printReady(LocalInfrastructure infrastructure, Platform platform) {
+        ObjectStoreProperties bucket = infrastructure.bucket();
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n  %-10s %-28s %s%n", "part", "listens on",
                 "health / log"));
         for (ServiceProcess service : platform.services()) {
@@ -103,7 +114,8 @@ public final class LocalPlatform {
                     service.name(), "http://127.0.0.1:" + service.port(), service.managementPort(), service.logFile()));
         }
         table.append(String.format(Locale.ROOT, "  %-10s %s%n  %-10s %s%n  %-10s %s (bucket %s)%n", "kafka",
-                stack.kafkaBootstrapServers(), "redis", stack.redis().uri(), "s3", bucket.endpoint(), bucket.bucket()));
+                infrastructure.kafkaBootstrapServers(), "redis", infrastructure.redis().uri(), "s3", bucket.endpoint(),
+                bucket.bucket()));
         String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
         String gw = platform.gatewayUrl();
         table.append(String.format(Locale.ROOT, """

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.lambda.core.store.ObjectStoreProperties;
 import io.lambda.test.LambdaStack;
+import io.lambda.test.RedisEndpoint;
 import io.lambda.test.StackProperties;
 
 /**
@@ -23,7 +24,7 @@ import io.lambda.test.StackProperties;
 public final class Platform implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Platform.class);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final PlatformSettings settings;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -32,11 +33,20 @@ public final class Platform implements AutoCloseable {
         this.settings = settings;
     }
 
-    /** Starts every service and waits until each is healthy; on failure stops what it started. */
+    /** Where the infrastructure listens: the Kafka broker, Redis and the master dataset's bucket. */
+    public record Endpoints(String kafka, RedisEndpoint redis, ObjectStoreProperties bucket) {
+    }
+
+    /** Starts every service against the test JVM's stack and waits until each is healthy. */
     public static Platform start(LambdaStack stack, ObjectStoreProperties bucket, PlatformSettings settings) {
+        return start(new Endpoints(stack.kafkaBootstrapServers(), stack.redis(), bucket), settings);
+    }
+
+    /** Starts every service and waits until each is healthy; on failure stops what it started. */
+    public static Platform start(Endpoints endpoints, PlatformSettings settings) {
         Platform platform = new Platform(settings);
         try {
-            platform.launch(stack, bucket);
+            platform.launch(endpoints);
             return platform;
         } catch (RuntimeException e) {
             platform.close();
@@ -44,9 +54,10 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private void launch(LambdaStack stack, ObjectStoreProperties bucket) {
+    private void launch(Endpoints endpoints) {
         PlatformSettings.Ports ports = settings.ports();
-        Map<String, Object> common = new LinkedHashMap<>(StackProperties.of(stack, bucket));
+        Map<String, Object> common = new LinkedHashMap<>(StackProperties.of(endpoints.kafka(), endpoints.redis(),
+                endpoints.bucket()));
         common.put("lambda.events.name", settings.topic());
         common.put("lambda.serving.key-prefix", settings.keyPrefix());
         common.put("lambda.slot", settings.slot().toSeconds() + "s");
@@ -72,7 +83,7 @@ public final class Platform implements AutoCloseable {
         query.put("lambda.query.batch-url", "http://127.0.0.1:" + ports.batch());
         add("query", "query-service", ports.query(), query);
 
-        Map<String, Object> gateway = new LinkedHashMap<>(StackProperties.of(stack));
+        Map<String, Object> gateway = new LinkedHashMap<>(StackProperties.of(endpoints.kafka(), endpoints.redis()));
         gateway.put("spring.profiles.active", "local");
         gateway.put("lambda.gateway.services.ingest.instances[0]", "http://127.0.0.1:" + ports.ingest());
         gateway.put("lambda.gateway.services.query.instances[0]", "http://127.0.0.1:" + ports.query());

@@ -70,17 +70,33 @@ public final class ServiceProcess {
 
     /** Starts the process (appending to its log file). */
     public synchronized void start() {
+        List<String> command = new ArrayList<>();
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + port);
+        command.add("--management.server.port=" + managementPort);
+        command.addAll(arguments);
+        launch(command);
+    }
+
+    /**
+     * Starts another main class from the jar's classpath instead of a service, e.g. through Spring Boot's
+     * {@code PropertiesLauncher} with {@code -Dloader.main} among the JVM options.
+     */
+    public synchronized void startMain(String mainClass, List<String> programArguments) {
+        List<String> command = new ArrayList<>(List.of("-cp", jar.toString(), mainClass));
+        command.addAll(programArguments);
+        launch(command);
+    }
+
+    private void launch(List<String> afterJvmOptions) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": build it first (./mvnw -B -q package -DskipTests)");
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        command.add("--server.port=" + port);
-        command.add("--management.server.port=" + managementPort);
-        command.addAll(arguments);
+        command.addAll(afterJvmOptions);
         try {
             Files.createDirectories(logFile.getParent());
             process = new ProcessBuilder(command).redirectErrorStream(true)

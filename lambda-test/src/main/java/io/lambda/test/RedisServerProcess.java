@@ -88,7 +88,8 @@ public final class RedisServerProcess implements AutoCloseable {
         return start(executable, workDir, port, List.of());
     }
 
-    private static RedisServerProcess start(Path executable, Path workDir, int port, List<String> extraArguments) {
+    /** Like {@link #start(Path, Path, int)}, with more arguments for redis-server (later ones win, e.g. {@code --appendonly yes}). */
+    public static RedisServerProcess start(Path executable, Path workDir, int port, List<String> extraArguments) {
         try {
             Files.createDirectories(workDir);
             Path logFile = workDir.resolve("redis-" + port + ".log");

@@ -19,10 +19,15 @@ public final class StackProperties {
 
     /** The stack's Kafka broker ({@code spring.kafka.bootstrap-servers}) and Redis ({@code spring.data.redis.*}). */
     public static Map<String, Object> of(LambdaStack stack) {
+        return of(stack.kafkaBootstrapServers(), stack.redis());
+    }
+
+    /** A Kafka broker ({@code spring.kafka.bootstrap-servers}) and Redis ({@code spring.data.redis.*}). */
+    public static Map<String, Object> of(String kafkaBootstrapServers, RedisEndpoint redis) {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("spring.kafka.bootstrap-servers", stack.kafkaBootstrapServers());
-        properties.put("spring.data.redis.host", stack.redis().host());
-        properties.put("spring.data.redis.port", stack.redis().port());
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        properties.put("spring.data.redis.host", redis.host());
+        properties.put("spring.data.redis.port", redis.port());
         return properties;
     }
 
@@ -32,7 +37,12 @@ public final class StackProperties {
      * archiver needs no replication-lag margin ({@code lambda.archive.replication-lag-margin=0s}).
      */
     public static Map<String, Object> of(LambdaStack stack, ObjectStoreProperties bucket) {
-        Map<String, Object> properties = of(stack);
+        return of(stack.kafkaBootstrapServers(), stack.redis(), bucket);
+    }
+
+    /** {@link #of(String, RedisEndpoint)} and the object store of {@code bucket}, as {@link #of(LambdaStack, ObjectStoreProperties)}. */
+    public static Map<String, Object> of(String kafkaBootstrapServers, RedisEndpoint redis, ObjectStoreProperties bucket) {
+        Map<String, Object> properties = of(kafkaBootstrapServers, redis);
         putIfPresent(properties, "lambda.store.endpoint", bucket.endpoint());
         properties.put("lambda.store.region", bucket.region());
         properties.put("lambda.store.bucket", bucket.bucket());

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ViewVersions {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ViewVersions.class);
+
     private final ViewCatalog catalog;
     private final ServingStore store;
     private final SketchSettings sketches;
@@ -38,6 +40,8 @@ public final class ViewVersions {
 
     private record Merging(ViewDefinition definition, AggregateMonoid monoid, ViewMerger merger) {
     }
+
+    private final java.util.Set<String> foreign = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ViewVersions(ViewCatalog catalog, ServingStore store, SketchSettings sketches) {
         this.catalog = catalog;
@@ -67,7 +71,8 @@ public final class ViewVersions {
     }
 
     /** The version serving a view now, given its registry entries. */
-    public ServedView serve(ViewDefinition view, List<RegisteredVersion> registered, int partitions, long deadline) {
+    public ServedView serve(ViewDefinition view, List<RegisteredVersion> allRegistered, int partitions, long deadline) {
+        List<RegisteredVersion> registered = allRegistered.stream().filter(this::computedByThisRelease).toList();
         if (registered.isEmpty()) {
             VersionState state = store.versionState(view.name(), List.of(view.version()), 0, deadline);
             return served(merging(view), state.pointers().get(view.version()), null);
@@ -94,6 +99,27 @@ public final class ViewVersions {
 
     private ServedView served(Merging merging, @Nullable BatchPointer pointer, @Nullable String pending) {
         return new ServedView(merging.definition(), merging.monoid(), merging.merger(), pointer, pending);
+    }
+
+    /**
+     * Whether this code's fold computes a registered version: its stored definition hashes to it. An entry written by
+     * a release with other fold semantics ({@code ViewDefinition.FOLD_SEMANTICS}) does not; its stored values mean
+     * something this code can't merge, so it is left out (logged once) rather than failing every query.
+     */
+    private boolean computedByThisRelease(RegisteredVersion entry) {
+        if (byVersion.containsKey(entry.version())) {
+            return true;
+        }
+        String computed = VersionRegistry.fromCanonical(entry.canonical(), entry.description()).version();
+        if (computed.equals(entry.version())) {
+            return true;
+        }
+        if (foreign.add(entry.version())) {
+            log.warn("Ignored registered view version={}: this release computes its definition as version={} "
+                    + "(another fold semantics); it is served again only by the release that wrote it",
+                    entry.version(), computed);
+        }
+        return false;
     }
 
     private Merging merging(RegisteredVersion entry) {
