@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the gateway costs: the same requests through the gateway and straight to the service, in one run.
  *
- * <p>{@code gateway [scale=1] [clients=8]}: starts the LambdaStack (Kafka, Redis), then ingest (Redis dedup on, a
+ * <p>{@code gateway [scale=1] [clients=8] [jfr]}: starts the LambdaStack (Kafka, Redis), then ingest (Redis dedup on, a
  * topic of its own, archiver off), query and the gateway (profile {@code local}, its upstreams pointing at them,
  * rate limits raised far above the load), each as its own process from its built jar, as the local platform runs
  * them. After a warm-up it measures, in alternating rounds:
@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * Prints events/s and the ratio gateway / direct (goal: at least 0.8), the latencies and the p99 difference (goal:
  * at most +5 ms), and the CPU each process (gateway, ingest, query, Redis, and this JVM: broker and clients) spent
  * per 1,000 events or per request of each load: on shared cores the gateway's own CPU is what it takes from ingest.
- * {@code scale} multiplies every duration (0.1 for a smoke run).
+ * {@code scale} multiplies every duration (0.1 for a smoke run); {@code jfr} records a Flight Recorder profile of
+ * the gateway's JVM into its log directory.
  */
 final class GatewayBenchmark {
 
@@ -54,6 +55,7 @@ final class GatewayBenchmark {
     static void run(String[] args) throws Exception {
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        boolean profile = args.length > 2 && args[2].equals("jfr");
         long ingestWarmup = scaled(40_000, scale);
         long ingestRound = scaled(8_000, scale);
         long queryWarmup = scaled(8_000, scale);
@@ -87,9 +89,13 @@ final class GatewayBenchmark {
             gatewayProperties.put("lambda.gateway.rate-limit.per-role." + role + ".rate", 1_000_000);
             gatewayProperties.put("lambda.gateway.rate-limit.per-role." + role + ".burst", 1_000_000);
         }
-        ServiceProcess ingest = service(root, data, "ingest", "ingest-service", ports.ingest(), ingestProperties);
-        ServiceProcess query = service(root, data, "query", "query-service", ports.query(), queryProperties);
-        ServiceProcess gateway = service(root, data, "gateway", "gateway", ports.gateway(), gatewayProperties);
+        ServiceProcess ingest = service(root, data, "ingest", "ingest-service", ports.ingest(), ingestProperties,
+                List.of());
+        ServiceProcess query = service(root, data, "query", "query-service", ports.query(), queryProperties, List.of());
+        Path recording = data.resolve("logs").resolve("gateway.jfr");
+        ServiceProcess gateway = service(root, data, "gateway", "gateway", ports.gateway(), gatewayProperties,
+                profile ? List.of("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording)
+                        : List.of());
         List<ServiceProcess> services = List.of(gateway, ingest, query);
 
         IngestBodies bodies = new IngestBodies(EVENTS_PER_BODY);
@@ -207,6 +213,9 @@ final class GatewayBenchmark {
         for (GatewayLatencies latencies : queries) {
             printCpu(latencies.name(), meter, queryCpu.get(latencies), 1);
         }
+        if (profile) {
+            System.out.printf("gateway profile: %s (jfr print --events jdk.ExecutionSample)%n", recording);
+        }
         System.out.flush();
     }
 
@@ -215,10 +224,12 @@ final class GatewayBenchmark {
     }
 
     private static ServiceProcess service(Path root, Path data, String name, String module, int port,
-            Map<String, Object> properties) {
+            Map<String, Object> properties, List<String> moreJvmOptions) {
         PlatformSettings paths = new PlatformSettings(root, data, "unused", "unused:", Duration.ofMinutes(5),
                 Duration.ofMinutes(15), PlatformSettings.Ports.defaults(), JVM_OPTIONS, Map.of());
-        return new ServiceProcess(name, paths.jar(module), JVM_OPTIONS, List.of(StackProperties.asArguments(properties)),
+        List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
+        jvmOptions.addAll(moreJvmOptions);
+        return new ServiceProcess(name, paths.jar(module), jvmOptions, List.of(StackProperties.asArguments(properties)),
                 data.resolve("logs").resolve(name + ".log"), port, port + 1000);
     }
 
