@@ -60,7 +60,7 @@ final class LocalInfrastructure implements AutoCloseable {
                     List.of("--appendonly", "yes", "--appendfsync", "everysec", "--hash-max-ziplist-value", "4096"));
             S3ProxyServer s3 = S3ProxyServer.start(data.resolve("s3"), EmbeddedInfrastructure.S3_ACCESS_KEY,
                     EmbeddedInfrastructure.S3_SECRET_KEY);
-            awaitKafka(kafka, bootstrap);
+            awaitKafka(kafka, bootstrap, kafkaPort);
             LocalInfrastructure started = new LocalInfrastructure(kafka, bootstrap, redis, s3);
             try (ObjectStore store = ObjectStore.create(started.bucket())) {
                 store.ensureBucket();
@@ -75,8 +75,20 @@ final class LocalInfrastructure implements AutoCloseable {
         }
     }
 
-    private static void awaitKafka(ServiceProcess kafka, String bootstrap) {
+    private static void awaitKafka(ServiceProcess kafka, String bootstrap, int port) {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        // first the listener, so the admin client does not log a refused connection each second while the JVM starts
+        while (System.nanoTime() < deadline && !accepts(port)) {
+            if (!kafka.isAlive()) {
+                throw new IllegalStateException("Kafka exited; its log ends:\n" + kafka.logTail(30));
+            }
+            try {
+                Thread.sleep(250); // the poll interval of a bounded wait
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 5000))) {
@@ -94,6 +106,15 @@ final class LocalInfrastructure implements AutoCloseable {
             }
         }
         throw new IllegalStateException("Kafka was not ready within 5 minutes; its log ends:\n" + kafka.logTail(30));
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     String kafkaBootstrapServers() {

@@ -29,10 +29,10 @@ import io.lambda.core.store.ObjectStoreProperties;
 public final class LocalPlatform {
 
     private static final Logger log = LoggerFactory.getLogger(LocalPlatform.class);
-    private static final int KAFKA_PORT = 9092;
+    private static final List<String> PORT_NAMES = List.of("gateway", "ingest", "query", "speed", "batch", "kafka",
+            "redis");
     /** Set by Ctrl-C / SIGTERM: services exiting then are being stopped, not dying. */
     private static final java.util.concurrent.atomic.AtomicBoolean STOPPING = new java.util.concurrent.atomic.AtomicBoolean();
-    private static final int REDIS_PORT = 6379;
 
     private LocalPlatform() {
     }
@@ -41,7 +41,15 @@ public final class LocalPlatform {
         boolean demo = true;
         Path dataDir = Path.of("data");
         Duration demoFor = Duration.ofSeconds(60);
+        Map<String, Integer> ports = new java.util.HashMap<>(Map.of("gateway", 8080, "ingest", 8081, "query", 8082,
+                "speed", 8083, "batch", 8084, "kafka", 9092, "redis", 6379));
         for (String arg : args) {
+            String portName = arg.startsWith("--") && arg.contains("-port=")
+                    ? arg.substring(2, arg.indexOf("-port=")) : "";
+            if (PORT_NAMES.contains(portName)) {
+                ports.put(portName, Integer.parseInt(arg.substring(arg.indexOf('=') + 1)));
+                continue;
+            }
             if (arg.startsWith("--demo=")) {
                 demo = Boolean.parseBoolean(arg.substring("--demo=".length()));
             } else if (arg.startsWith("--data-dir=")) {
@@ -49,7 +57,9 @@ public final class LocalPlatform {
             } else if (arg.startsWith("--demo-seconds=")) {
                 demoFor = Duration.ofSeconds(Long.parseLong(arg.substring("--demo-seconds=".length())));
             } else {
-                System.err.println("unknown argument " + arg + "; use --demo=false, --data-dir=<dir>, --demo-seconds=<n>");
+                System.err.println("unknown argument " + arg + "; use --demo=false, --data-dir=<dir>, --demo-seconds=<n>,"
+                        + " --<part>-port=<n> for " + PORT_NAMES + " (management ports are the service port + 1000,"
+                        + " Kafka's controller the Kafka port + 1)");
                 System.exit(2);
             }
         }
@@ -59,9 +69,10 @@ public final class LocalPlatform {
             Files.createDirectories(dataDir);
             PlatformSettings settings = new PlatformSettings(PlatformSettings.findRepositoryRoot(),
                     dataDir.toAbsolutePath(), "lambda.events", "lambda:", Duration.ofMinutes(1), Duration.ofMinutes(5),
-                    PlatformSettings.Ports.defaults(), List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
+                    new PlatformSettings.Ports(ports.get("gateway"), ports.get("ingest"), ports.get("query"),
+                            ports.get("speed"), ports.get("batch")), List.of("-Xmx512m", "-XX:+UseSerialGC"), Map.of());
             log.info("Starting Kafka, Redis and the S3 endpoint with their data in {}", dataDir.toAbsolutePath());
-            infrastructure = LocalInfrastructure.start(settings, KAFKA_PORT, REDIS_PORT);
+            infrastructure = LocalInfrastructure.start(settings, ports.get("kafka"), ports.get("redis"));
             log.info("Starting ingest (with the archiver), speed, batch, query and the gateway; logs in {}",
                     dataDir.resolve("logs").toAbsolutePath());
             platform = Platform.start(new Platform.Endpoints(infrastructure.kafkaBootstrapServers(),
