@@ -47,6 +47,7 @@ class PlatformEndToEndIntegrationTests {
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
 
     private static Platform platform;
+    private static ObjectStoreProperties bucket;
     private static GatewayClient gateway;
     /** The first copy of every accepted id, as the platform must count it. */
     private static final Map<String, Map<String, Object>> accepted = new LinkedHashMap<>();
@@ -66,6 +67,7 @@ class PlatformEndToEndIntegrationTests {
                 Map.of("gateway", gatewayKeys(), "batch", Map.of("lambda.batch.recover-after", "0s",
                         "lambda.batch.schedule-enabled", "false")));
         platform = Platform.start(stack, bucket, settings);
+        PlatformEndToEndIntegrationTests.bucket = bucket;
         gateway = new GatewayClient(platform.gatewayUrl());
         Instant now = Instant.now();
         from = now.minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.HOURS);
@@ -127,6 +129,15 @@ class PlatformEndToEndIntegrationTests {
                             && Instant.parse(watermark.asString()).isAfter(covered);
                 });
 
+        // queries in a loop while the run reads, writes its rows and switches the pointer: every answer exact
+        java.util.concurrent.atomic.AtomicBoolean switching = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.atomic.AtomicInteger answers = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CompletableFuture<Void> queries = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            while (switching.get()) {
+                assertPageviewsByUrlExact("merged");
+                answers.incrementAndGet();
+            }
+        });
         GatewayClient.Response started = gateway.post("/api/v1/batch/runs", GatewayClient.LOCAL_KEY,
                 "application/json", "{}");
         assertThat(started.status()).as(started.body()).isEqualTo(202);
@@ -134,7 +145,10 @@ class PlatformEndToEndIntegrationTests {
         assertThat(Instant.parse(started.json().path("boundary").asString())).isAfter(lastPost);
         Awaitility.await("batch run " + runId).atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1))
                 .until(() -> !gateway.getJson("/api/v1/batch/runs/" + runId).path("status").asString()
-                        .equals("STARTED"));
+                        .equals("STARTED") || queries.isDone());
+        switching.set(false);
+        queries.join(); // rethrows the first inexact answer
+        assertThat(answers.get()).as("answers checked during the run").isPositive();
         assertThat(gateway.getJson("/api/v1/batch/runs/" + runId).path("status").asString()).isEqualTo("COMPLETED");
 
         assertPageviewsExact("batch");
@@ -277,6 +291,28 @@ class PlatformEndToEndIntegrationTests {
         assertSignupsExact("merged");
     }
 
+    @Test
+    @Order(7)
+    void shouldAnswerTheSameAfterTheWholePlatformRestartsOnItsData() {
+        awaitCaughtUp();
+        String before = gateway.getJson("/api/v1/views/clicks/groups?from=" + from + "&to=" + to
+                + "&by=button&limit=100").path("groups").toString();
+        PlatformSettings settings = platform.settings();
+
+        platform.close();
+        platform = Platform.start(LambdaStack.get(), bucket, settings); // same data directory, topic and key prefix
+
+        awaitCaughtUp();
+        assertThat(gateway.getJson("/api/v1/views/clicks/groups?from=" + from + "&to=" + to + "&by=button&limit=100")
+                .path("groups").toString()).isEqualTo(before);
+        assertPageviewsExact("merged");
+        assertSignupsExact("merged");
+        post(events(new Random(7), 100, "r1"));
+        awaitCaughtUp();
+        assertPageviewsExact("merged");
+        assertClicksExact("merged");
+    }
+
     // ---- the expected answers, computed from the accepted events
 
     private void assertPageviewsExact(String layer) {
@@ -303,6 +339,10 @@ class PlatformEndToEndIntegrationTests {
                         .isCloseTo(visitors.get(t).size(), within(0.03 * visitors.get(t).size() + 0.5));
             }
         }
+        assertPageviewsByUrlExact(layer);
+    }
+
+    private void assertPageviewsByUrlExact(String layer) {
         JsonNode groups = gateway.getJson("/api/v1/views/pageviews/groups?from=" + from + "&to=" + to
                 + "&by=url&limit=100&layer=" + layer);
         Map<String, Long> byUrl = new TreeMap<>();
