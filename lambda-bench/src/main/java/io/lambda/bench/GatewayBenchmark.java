@@ -141,9 +141,9 @@ final class GatewayBenchmark {
             Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
             String series = "/api/v1/views/pageviews/series?from=" + hour.minus(Duration.ofHours(1)) + "&to="
                     + hour.plus(Duration.ofHours(1)) + "&granularity=minute&metrics=views";
-            try (GatewayHttpClient directClient = new GatewayHttpClient("127.0.0.1", query.port(), API_KEY);
-                 GatewayHttpClient gatewayClient = new GatewayHttpClient("127.0.0.1", gateway.port(), API_KEY)) {
-                record Workload(GatewayLatencies latencies, GatewayHttpClient client, String path) {
+            try (KeepAliveHttpClient directClient = new KeepAliveHttpClient("127.0.0.1", query.port(), API_KEY);
+                 KeepAliveHttpClient gatewayClient = new KeepAliveHttpClient("127.0.0.1", gateway.port(), API_KEY)) {
+                record Workload(GatewayLatencies latencies, KeepAliveHttpClient client, String path) {
                 }
                 List<Workload> workloads = List.of(
                         new Workload(new GatewayLatencies("GET /api/v1/views, direct"), directClient, "/api/v1/views"),
@@ -151,7 +151,7 @@ final class GatewayBenchmark {
                         new Workload(new GatewayLatencies("GET series (120 minutes), direct"), directClient, series),
                         new Workload(new GatewayLatencies("GET series (120 minutes), gateway"), gatewayClient, series));
                 for (Workload workload : workloads) {
-                    GatewayHttpClient.Response answer = workload.client().get(workload.path());
+                    KeepAliveHttpClient.Response answer = workload.client().get(workload.path());
                     if (answer.status() != 200) {
                         throw new IllegalStateException(workload.path() + " answered " + answer.status() + " "
                                 + answer.body());
@@ -239,17 +239,17 @@ final class GatewayBenchmark {
      */
     static IngestThroughput.Result post(int port, IngestBodies bodies, int clients, long warmupMillis,
             long measureMillis) throws Exception {
-        ThreadLocal<GatewayHttpClient> connections = new ThreadLocal<>();
-        List<GatewayHttpClient> opened = new CopyOnWriteArrayList<>();
+        ThreadLocal<KeepAliveHttpClient> connections = new ThreadLocal<>();
+        List<KeepAliveHttpClient> opened = new CopyOnWriteArrayList<>();
         try {
             return IngestThroughput.measure(clients, warmupMillis, measureMillis, BATCHES, batch -> {
-                GatewayHttpClient client = connections.get();
+                KeepAliveHttpClient client = connections.get();
                 if (client == null) {
-                    client = new GatewayHttpClient("127.0.0.1", port, API_KEY);
+                    client = new KeepAliveHttpClient("127.0.0.1", port, API_KEY);
                     connections.set(client);
                     opened.add(client);
                 }
-                GatewayHttpClient.Response response = client.post("/api/v1/events", "application/json",
+                KeepAliveHttpClient.Response response = client.post("/api/v1/events", "application/json",
                         bodies.json(batch));
                 if (response.status() != 202 || !response.body().startsWith("{\"accepted\":" + EVENTS_PER_BODY + ",")) {
                     throw new IllegalStateException("unexpected answer " + response.status() + " " + response.body());
@@ -257,7 +257,7 @@ final class GatewayBenchmark {
                 return EVENTS_PER_BODY;
             });
         } finally {
-            for (GatewayHttpClient client : opened) {
+            for (KeepAliveHttpClient client : opened) {
                 client.close();
             }
         }

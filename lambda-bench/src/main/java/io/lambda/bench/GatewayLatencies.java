@@ -54,12 +54,12 @@ final class GatewayLatencies {
      *
      * @return the requests made
      */
-    long getFor(GatewayHttpClient client, String path, long millis, boolean record) throws IOException {
+    long getFor(KeepAliveHttpClient client, String path, long millis, boolean record) throws IOException {
         long until = System.nanoTime() + millis * 1_000_000;
         long requests = 0;
         while (System.nanoTime() < until) {
             long t0 = System.nanoTime();
-            GatewayHttpClient.Response response = client.get(path);
+            KeepAliveHttpClient.Response response = client.get(path);
             long t1 = System.nanoTime();
             requests++;
             if (!record) {

@@ -102,7 +102,7 @@ final class PlatformBenchmark {
              Producer<String, byte[]> producer = new KafkaProducer<>(EventProducerSettings.of(
                      Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers()), PRODUCE_TIMEOUT));
              RedisStats redis = new RedisStats(stack.redis().host(), stack.redis().port());
-             GatewayHttpClient status = new GatewayHttpClient("127.0.0.1", platform.service("gateway").port(),
+             KeepAliveHttpClient status = new KeepAliveHttpClient("127.0.0.1", platform.service("gateway").port(),
                      GatewayBenchmark.API_KEY)) {
             int gatewayPort = platform.service("gateway").port();
             meter = new GatewayCpuMeter(platform.services(), redis);
@@ -207,10 +207,10 @@ final class PlatformBenchmark {
     private static void steady(int port, IngestBodies bodies, double eventsPerSecond, long until, AtomicLong posted)
             throws Exception {
         long period = (long) (1e9 * EVENTS_PER_BODY / eventsPerSecond);
-        try (GatewayHttpClient client = new GatewayHttpClient("127.0.0.1", port, GatewayBenchmark.API_KEY)) {
+        try (KeepAliveHttpClient client = new KeepAliveHttpClient("127.0.0.1", port, GatewayBenchmark.API_KEY)) {
             for (long next = System.nanoTime(); next < until; next += period) {
                 LockSupport.parkNanos(next - System.nanoTime());
-                GatewayHttpClient.Response answer = client.post("/api/v1/events", "application/json",
+                KeepAliveHttpClient.Response answer = client.post("/api/v1/events", "application/json",
                         bodies.json(RAW_BATCHES.getAndIncrement()));
                 if (answer.status() == 202) {
                     posted.addAndGet(EVENTS_PER_BODY);

@@ -80,7 +80,7 @@ final class PlatformProbes {
                 poll(pending, probing, freshness, notVisible);
                 return null;
             });
-            try (GatewayHttpClient client = new GatewayHttpClient("127.0.0.1", gatewayPort, GatewayBenchmark.API_KEY)) {
+            try (KeepAliveHttpClient client = new KeepAliveHttpClient("127.0.0.1", gatewayPort, GatewayBenchmark.API_KEY)) {
                 for (long next = System.nanoTime(); next < until; next += probeInterval.toNanos()) {
                     LockSupport.parkNanos(next - System.nanoTime());
                     probe(client, pending, freshness);
@@ -97,7 +97,7 @@ final class PlatformProbes {
         return new Result(freshness, notVisible.get(), series, groups);
     }
 
-    private void probe(GatewayHttpClient client, Map<String, Long> pending, GatewayLatencies freshness)
+    private void probe(KeepAliveHttpClient client, Map<String, Long> pending, GatewayLatencies freshness)
             throws IOException {
         String country = "p" + probes.incrementAndGet();
         Instant now = Instant.now();
@@ -108,7 +108,7 @@ final class PlatformProbes {
                     .append("\",\"attributes\":{\"plan\":\"").append(plan).append("\",\"country\":\"").append(country)
                     .append("\",\"userId\":\"u-").append(i).append("\"}}");
         }
-        GatewayHttpClient.Response posted = client.post("/api/v1/events", "application/json",
+        KeepAliveHttpClient.Response posted = client.post("/api/v1/events", "application/json",
                 body.append(']').toString().getBytes(StandardCharsets.UTF_8));
         long accepted = System.nanoTime();
         if (posted.status() == 202 && posted.body().startsWith("{\"accepted\":" + PROBE_EVENTS + ",")) {
@@ -121,11 +121,11 @@ final class PlatformProbes {
     /** Asks for the probes' counts until every probe is counted or timed out and no more are coming. */
     private void poll(Map<String, Long> pending, AtomicBoolean probing, GatewayLatencies freshness,
             AtomicLong notVisible) throws IOException, InterruptedException {
-        try (GatewayHttpClient client = new GatewayHttpClient("127.0.0.1", gatewayPort, GatewayBenchmark.API_KEY)) {
+        try (KeepAliveHttpClient client = new KeepAliveHttpClient("127.0.0.1", gatewayPort, GatewayBenchmark.API_KEY)) {
             while (probing.get() || !pending.isEmpty()) {
                 if (!pending.isEmpty()) {
                     Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
-                    GatewayHttpClient.Response answer = client.get("/api/v1/views/signups/groups?from="
+                    KeepAliveHttpClient.Response answer = client.get("/api/v1/views/signups/groups?from="
                             + hour.minus(Duration.ofHours(1)) + "&to=" + hour.plus(Duration.ofHours(2))
                             + "&by=country&metric=signups&limit=1000&dim.plan=" + plan);
                     long answered = System.nanoTime();
@@ -153,7 +153,7 @@ final class PlatformProbes {
 
     private void query(long until, GatewayLatencies series, GatewayLatencies groups) throws IOException {
         long period = 1_000_000_000L / QUERIES_PER_SECOND;
-        try (GatewayHttpClient client = new GatewayHttpClient("127.0.0.1", gatewayPort, GatewayBenchmark.API_KEY)) {
+        try (KeepAliveHttpClient client = new KeepAliveHttpClient("127.0.0.1", gatewayPort, GatewayBenchmark.API_KEY)) {
             long next = System.nanoTime();
             for (int i = 0; next < until; i++) {
                 LockSupport.parkNanos(next - System.nanoTime());
@@ -168,7 +168,7 @@ final class PlatformProbes {
                                 + now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1)) + "&by=url&limit=10";
                 GatewayLatencies latencies = isSeries ? series : groups;
                 long t0 = System.nanoTime();
-                GatewayHttpClient.Response answer = client.get(path);
+                KeepAliveHttpClient.Response answer = client.get(path);
                 long t1 = System.nanoTime();
                 if (answer.status() == 200) {
                     latencies.add(t1 - t0);
@@ -183,8 +183,8 @@ final class PlatformProbes {
     }
 
     /** The speed layer's lag in events, from {@code GET /api/v1/status}; -1 when it does not answer. */
-    long speedLag(GatewayHttpClient client) throws IOException {
-        GatewayHttpClient.Response status = client.get("/api/v1/status");
+    long speedLag(KeepAliveHttpClient client) throws IOException {
+        KeepAliveHttpClient.Response status = client.get("/api/v1/status");
         return status.status() == 200 ? JSON.readTree(status.body()).path("speed").path("lag").asLong(-1) : -1;
     }
 }

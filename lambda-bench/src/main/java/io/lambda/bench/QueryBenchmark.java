@@ -104,9 +104,9 @@ public final class QueryBenchmark {
             String filtered = series + "&dim.url=" + URLEncoder.encode(FILTERED_URL, StandardCharsets.UTF_8);
             String groups = "/api/v1/views/" + QueryServingLoad.VIEW + "/groups?from=" + data.from + "&to="
                     + data.end + "&by=url&metric=" + QueryServingLoad.METRIC_COUNT + "&limit=" + TOP;
-            List<QueryHttpClient> http = new ArrayList<>();
+            List<KeepAliveHttpClient> http = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                http.add(new QueryHttpClient("127.0.0.1", ports.query()));
+                http.add(new KeepAliveHttpClient("127.0.0.1", ports.query()));
             }
             try (QueryLatencies harness = new QueryLatencies(clients, () -> new QueryLatencies.Cpu(
                     cpuSeconds(service), redis.cpu().total(), JvmCpu.nanos() / 1e9))) {
@@ -125,7 +125,7 @@ public final class QueryBenchmark {
                         scaled(WARMUP, scale), ROUNDS, scaled(ROUND, scale));
                 mergeMillis = QueryMergeProfile.cpuMillis(data, baseline, filter, TOP, scale);
             } finally {
-                for (QueryHttpClient client : http) {
+                for (KeepAliveHttpClient client : http) {
                     client.close();
                 }
             }
@@ -141,12 +141,12 @@ public final class QueryBenchmark {
     }
 
     /** One answer of each query, checked against the events and the baseline's merge (before anything is timed). */
-    private static Answers check(QueryHttpClient http, QueryBaseline baseline, QueryServingLoad data, String series,
+    private static Answers check(KeepAliveHttpClient http, QueryBaseline baseline, QueryServingLoad data, String series,
             String filtered, String groups) throws Exception {
-        QueryHttpClient.Response a = http.get(series, true);
-        QueryHttpClient.Response b = http.get(filtered, true);
-        QueryHttpClient.Response c = http.get(groups, true);
-        for (QueryHttpClient.Response response : List.of(a, b, c)) {
+        KeepAliveHttpClient.Response a = http.get(series, true);
+        KeepAliveHttpClient.Response b = http.get(filtered, true);
+        KeepAliveHttpClient.Response c = http.get(groups, true);
+        for (KeepAliveHttpClient.Response response : List.of(a, b, c)) {
             if (response.status() != 200) {
                 throw new IllegalStateException("query answered " + response.status() + ": " + response.body());
             }
@@ -202,8 +202,8 @@ public final class QueryBenchmark {
         }
     }
 
-    private static long get(QueryHttpClient http, String path) throws Exception {
-        QueryHttpClient.Response response = http.get(path, false);
+    private static long get(KeepAliveHttpClient http, String path) throws Exception {
+        KeepAliveHttpClient.Response response = http.get(path, false);
         if (response.status() != 200) {
             throw new IllegalStateException("query answered " + response.status() + ": " + response.body());
         }
