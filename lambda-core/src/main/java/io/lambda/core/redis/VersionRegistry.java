@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class VersionRegistry {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(VersionRegistry.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final RedisClusterCommands<String, String> redis;
@@ -68,7 +69,12 @@ public final class VersionRegistry {
     public List<Registered> versions(String view) {
         Map<String, String> stored = redis.hgetall(keys.versions(view));
         List<Registered> versions = new ArrayList<>();
-        stored.forEach((version, text) -> versions.add(decode(version, text)));
+        stored.forEach((version, text) -> {
+            Registered registered = decode(version, text);
+            if (registered != null) {
+                versions.add(registered);
+            }
+        });
         versions.sort(Comparator.comparing(Registered::registeredAt).thenComparing(Registered::version));
         return List.copyOf(versions);
     }
@@ -105,15 +111,31 @@ public final class VersionRegistry {
         return all;
     }
 
-    static Registered decode(String version, String text) {
+    /**
+     * The registration, or null when this release computes its definition as another version: an entry written by a
+     * release with other fold semantics ({@link ViewDefinition#FOLD_SEMANTICS}), whose stored values this code can't
+     * merge. It is left out (logged) instead of failing every layer that reads the registry.
+     */
+    static @Nullable Registered decode(String version, String text) {
         JsonNode node = JSON.readTree(text);
-        ViewDefinition definition = fromCanonical(node.get("definition").asString(),
-                node.path("description").asString(""));
-        if (!definition.version().equals(version)) {
-            throw new IllegalStateException("registry entry " + version + " holds the definition of version "
-                    + definition.version());
+        String canonical = node.get("definition").asString();
+        String description = node.path("description").asString("");
+        if (!computedByThisRelease(version, canonical, description)) {
+            return null;
         }
-        return new Registered(definition, Instant.ofEpochMilli(node.get("registeredAt").asLong()));
+        return new Registered(fromCanonical(canonical, description),
+                Instant.ofEpochMilli(node.get("registeredAt").asLong()));
+    }
+
+    /** Whether this release's fold computes a registered version: its stored definition hashes to it (see above). */
+    public static boolean computedByThisRelease(String version, String canonical, String description) {
+        String computed = fromCanonical(canonical, description).version();
+        if (computed.equals(version)) {
+            return true;
+        }
+        log.warn("Ignored registered view version={}: this release computes its definition as version={} (another fold"
+                + " semantics); only the release that wrote it can serve it", version, computed);
+        return false;
     }
 
     /** Rebuilds a definition from its canonical form ({@link ViewDefinition#canonicalForm()}). */

@@ -31,7 +31,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ViewVersions {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ViewVersions.class);
 
     private final ViewCatalog catalog;
     private final ServingStore store;
@@ -41,6 +40,7 @@ public final class ViewVersions {
     private record Merging(ViewDefinition definition, AggregateMonoid monoid, ViewMerger merger) {
     }
 
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> foreign = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ViewVersions(ViewCatalog catalog, ServingStore store, SketchSettings sketches) {
@@ -107,19 +107,15 @@ public final class ViewVersions {
      * something this code can't merge, so it is left out (logged once) rather than failing every query.
      */
     private boolean computedByThisRelease(RegisteredVersion entry) {
-        if (byVersion.containsKey(entry.version())) {
+        if (byVersion.containsKey(entry.version()) || known.contains(entry.version())) {
             return true;
         }
-        String computed = VersionRegistry.fromCanonical(entry.canonical(), entry.description()).version();
-        if (computed.equals(entry.version())) {
-            return true;
+        if (foreign.contains(entry.version())) {
+            return false; // logged once, when first seen
         }
-        if (foreign.add(entry.version())) {
-            log.warn("Ignored registered view version={}: this release computes its definition as version={} "
-                    + "(another fold semantics); it is served again only by the release that wrote it",
-                    entry.version(), computed);
-        }
-        return false;
+        boolean ours = VersionRegistry.computedByThisRelease(entry.version(), entry.canonical(), entry.description());
+        (ours ? known : foreign).add(entry.version());
+        return ours;
     }
 
     private Merging merging(RegisteredVersion entry) {
